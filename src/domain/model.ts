@@ -30,6 +30,9 @@ export interface Conference {
   persons: Person[];
   /** Base URL of the conference's own schedule pages, when the file names one. */
   baseUrl?: string;
+  /** Venue and city as the file names them ("ULB (Université Libre de Bruxelles)", "Brussels"). */
+  venue?: string;
+  city?: string;
   /** The source format and version string the file declared. */
   source: { format: ScheduleFormat; version?: string };
 }

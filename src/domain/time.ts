@@ -89,7 +89,14 @@ export function zonedToUtc(
   time: { hour: number; minute: number; second?: number },
   timeZone: string,
 ): number {
-  const asUtc = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second ?? 0);
+  const asUtc = Date.UTC(
+    date.year,
+    date.month - 1,
+    date.day,
+    time.hour,
+    time.minute,
+    time.second ?? 0,
+  );
   const before = zoneOffsetMs(asUtc - 86_400_000, timeZone);
   const after = zoneOffsetMs(asUtc + 86_400_000, timeZone);
   const candidates = [asUtc - before, asUtc - after].sort((a, b) => a - b);
@@ -104,7 +111,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Parses "YYYY-MM-DD"; undefined when it is not a real calendar date. */
-export function parseIsoDate(text: string): { year: number; month: number; day: number } | undefined {
+export function parseIsoDate(
+  text: string,
+): { year: number; month: number; day: number } | undefined {
   const m = DATE_RE.exec(text.trim());
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -114,7 +123,9 @@ export function parseIsoDate(text: string): { year: number; month: number; day: 
 }
 
 /** Parses "HH:MM" or "HH:MM:SS" (hours may exceed 23 in durations); undefined otherwise. */
-export function parseClock(text: string): { hour: number; minute: number; second: number } | undefined {
+export function parseClock(
+  text: string,
+): { hour: number; minute: number; second: number } | undefined {
   const m = TIME_RE.exec(text.trim());
   if (!m) return undefined;
   const minute = Number(m[2]);

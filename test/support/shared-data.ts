@@ -10,7 +10,8 @@ import { describe } from 'vitest';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Absolute path of ../shared/data beside the checkout (override with PLANB_SHARED_DATA). */
-export const SHARED_DATA_DIR = process.env.PLANB_SHARED_DATA ?? resolve(here, '../../../shared/data');
+export const SHARED_DATA_DIR =
+  process.env.PLANB_SHARED_DATA ?? resolve(here, '../../../shared/data');
 
 /** True when the real schedule files are present. */
 export const hasSharedData = existsSync(resolve(SHARED_DATA_DIR, 'fosdem-2020-schedule.xml'));

@@ -34,7 +34,12 @@ export function detectSchedule(input: string): DetectedInput {
       throw new ScheduleError('malformed', `the JSON is broken (${(e as Error).message}).`);
     }
     const schedule = (data as { schedule?: { conference?: unknown } } | null)?.schedule;
-    if (!schedule || typeof schedule !== 'object' || !schedule.conference || typeof schedule.conference !== 'object') {
+    if (
+      !schedule ||
+      typeof schedule !== 'object' ||
+      !schedule.conference ||
+      typeof schedule.conference !== 'object'
+    ) {
       throw new ScheduleError(
         'wrong-shape',
         'this JSON is not a frab or pretalx schedule (it has no "schedule.conference" object).',

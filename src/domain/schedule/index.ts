@@ -9,8 +9,8 @@ import type { Venue } from '../venue/types';
 import { detectSchedule } from './detect';
 import { parseFrabJson } from './frab-json';
 import { parseIcs } from './ics';
-import { finishConference } from './normalize';
 import type { RawConference } from './normalize';
+import { finishConference } from './normalize';
 import { parseScheduleXml } from './xml';
 
 /** Options for parseSchedule. */
@@ -31,11 +31,14 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Confere
     conference = finishConference(raw);
   } catch (e) {
     if (e instanceof ScheduleError) throw e;
-    throw new ScheduleError('malformed', `it could not be read (${(e as Error)?.message ?? String(e)}).`);
+    throw new ScheduleError(
+      'malformed',
+      `it could not be read (${(e as Error)?.message ?? String(e)}).`,
+    );
   }
   const venue = options.venue === undefined ? venueForConference(conference) : options.venue;
   return venue ? assignBuildings(conference, venue) : conference;
 }
 
-export { detectSchedule } from './detect';
 export { ScheduleError } from '../errors';
+export { detectSchedule } from './detect';

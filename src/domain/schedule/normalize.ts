@@ -4,7 +4,18 @@
  * rules about what is kept.
  */
 import { ScheduleError } from '../errors';
-import type { Conference, Day, Link, Person, Room, ScheduleFormat, Talk, TalkKey, TalkLinks, Track } from '../model';
+import type {
+  Conference,
+  Day,
+  Link,
+  Person,
+  Room,
+  ScheduleFormat,
+  Talk,
+  TalkKey,
+  TalkLinks,
+  Track,
+} from '../model';
 import { venueDate, zonedToUtc } from '../time';
 
 const CANCELLED_RE = /^\s*(?:\[\s*)?(?:CANCELL?ED|ANNULÉ|ABGESAGT)(?:\s*\])?\s*[:\-–—]?\s*/i;
@@ -13,7 +24,8 @@ const CANCELLED_RE = /^\s*(?:\[\s*)?(?:CANCELL?ED|ANNULÉ|ABGESAGT)(?:\s*\])?\s*
 export function cleanTitle(raw: string): { title: string; cancelled: boolean } {
   const text = collapseSpace(raw);
   const m = CANCELLED_RE.exec(text);
-  if (m && m[0].length < text.length) return { title: text.slice(m[0].length).trim(), cancelled: true };
+  if (m && m[0].length < text.length)
+    return { title: text.slice(m[0].length).trim(), cancelled: true };
   return { title: text, cancelled: false };
 }
 
@@ -40,7 +52,8 @@ export function cleanLink(href: string | undefined, title: string | undefined): 
   return { url: url.href, title: collapseSpace(title ?? '') || url.hostname };
 }
 
-const RECORDING_RE = /\b(video|recording|record|stream|youtube|vimeo|media\.ccc|peertube)\b|\.(webm|mp4|mkv|ogv)(\?|$)/i;
+const RECORDING_RE =
+  /\b(video|recording|record|stream|youtube|vimeo|media\.ccc|peertube)\b|\.(webm|mp4|mkv|ogv)(\?|$)/i;
 const SLIDES_RE = /\b(slides?|slidedeck|presentation|deck)\b|\.(pdf|odp|pptx?|key)(\?|$)/i;
 
 /** Sorts links into slides, recordings and the rest, by title and URL. */
@@ -83,7 +96,10 @@ export function roomSlug(name: string): string {
 }
 
 /** guid, else slug, else conference + id: see TalkKey. */
-export function talkKey(ids: { guid?: string; slug?: string; id: string }, acronym: string): TalkKey {
+export function talkKey(
+  ids: { guid?: string; slug?: string; id: string },
+  acronym: string,
+): TalkKey {
   if (ids.guid?.trim()) return `guid:${ids.guid.trim().toLowerCase()}`;
   if (ids.slug?.trim()) return `slug:${ids.slug.trim()}`;
   return `id:${acronym}/${ids.id.trim()}`;
@@ -105,6 +121,8 @@ export interface RawConference {
   title: string;
   timeZone: string;
   baseUrl?: string;
+  venue?: string;
+  city?: string;
   /** Day dates the file declares (even empty ones), YYYY-MM-DD. */
   dayDates: string[];
   /** Rooms the file lists, in file order; rooms only seen on talks are added. */
@@ -134,7 +152,15 @@ export function finishConference(raw: RawConference): Conference {
     const n = (keyCounts.get(key) ?? 0) + 1;
     keyCounts.set(key, n);
     if (n > 1) key = `${key}~${n}`;
-    return { ...rest, key, title, cancelled, day: -1, links: sortLinks(rawLinks), ...(dayDate ? { dayDate } : {}) } as Talk & {
+    return {
+      ...rest,
+      key,
+      title,
+      cancelled,
+      day: -1,
+      links: sortLinks(rawLinks),
+      ...(dayDate ? { dayDate } : {}),
+    } as Talk & {
       dayDate?: string;
     };
   });
@@ -151,7 +177,11 @@ export function finishConference(raw: RawConference): Conference {
     delete t.dayDate;
   }
   talks.sort(
-    (a, b) => a.start - b.start || a.room.localeCompare(b.room) || a.title.localeCompare(b.title) || a.key.localeCompare(b.key),
+    (a, b) =>
+      a.start - b.start ||
+      a.room.localeCompare(b.room) ||
+      a.title.localeCompare(b.title) ||
+      a.key.localeCompare(b.key),
   );
 
   const days: Day[] = sortedDates.map((date, index) => {
@@ -176,8 +206,13 @@ export function finishConference(raw: RawConference): Conference {
     building: 'unknown',
   }));
 
-  const trackNames = uniqueInOrder([...raw.trackNames, ...talks.map((t) => t.track)].filter(Boolean));
-  const tracks: Track[] = trackNames.map((name) => ({ name, slug: raw.trackSlugs?.get(name)?.trim() || slugify(name) }));
+  const trackNames = uniqueInOrder(
+    [...raw.trackNames, ...talks.map((t) => t.track)].filter(Boolean),
+  );
+  const tracks: Track[] = trackNames.map((name) => ({
+    name,
+    slug: raw.trackSlugs?.get(name)?.trim() || slugify(name),
+  }));
 
   const persons = new Map<string, Person>();
   for (const t of talks) for (const p of t.persons) if (!persons.has(p.id)) persons.set(p.id, p);
@@ -192,6 +227,8 @@ export function finishConference(raw: RawConference): Conference {
     talks,
     persons: [...persons.values()],
     ...(raw.baseUrl ? { baseUrl: raw.baseUrl } : {}),
+    ...(raw.venue?.trim() ? { venue: collapseSpace(raw.venue) } : {}),
+    ...(raw.city?.trim() ? { city: collapseSpace(raw.city) } : {}),
     source: { format: raw.format, ...(raw.version ? { version: raw.version } : {}) },
   };
 }
