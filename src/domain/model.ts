@@ -33,8 +33,11 @@ export interface Conference {
   /** Venue and city as the file names them ("ULB (Université Libre de Bruxelles)", "Brussels"). */
   venue?: string;
   city?: string;
-  /** The source format and version string the file declared. */
-  source: { format: ScheduleFormat; version?: string };
+  /**
+   * The source format and version string the file declared, and how many events were skipped
+   * because they could not be read (no usable time): shown to the user, never silently lost.
+   */
+  source: { format: ScheduleFormat; version?: string; skippedEvents?: number };
 }
 
 /** One conference day: its venue-local date and the UTC span of its talks. */
@@ -112,4 +115,6 @@ export interface Talk {
   links: TalkLinks;
   /** Flagged from the title ("CANCELLED …", "[CANCELED] …"); the title is cleaned. */
   cancelled: boolean;
+  /** FOSDEM marks late changes with an "AMENDMENT " title prefix; flagged, the title cleaned. */
+  amended?: boolean;
 }

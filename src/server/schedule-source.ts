@@ -1,0 +1,104 @@
+/**
+ * The schedule the relay serves: read from SCHEDULE (file or URL), validated with the same
+ * parser as the app, kept in memory with an ETag, and refreshed from a URL without ever
+ * replacing a good schedule with a broken one.
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import type { Conference } from '../domain/model';
+import { parseSchedule } from '../domain/schedule';
+import { isUrl, readSource } from '../node/read-source';
+
+/** One validated schedule version as served by GET /api/schedule. */
+export interface ServedSchedule {
+  text: string;
+  etag: string;
+  lastModified: string;
+  contentType: string;
+  conference: Conference;
+  loadedAt: number;
+}
+
+const CONTENT_TYPES: Record<Conference['source']['format'], string> = {
+  'pentabarf-xml': 'application/xml; charset=utf-8',
+  'frab-xml': 'application/xml; charset=utf-8',
+  'frab-json': 'application/json; charset=utf-8',
+  'pretalx-json': 'application/json; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+};
+
+/** Reads and validates a schedule; throws SourceError or ScheduleError. */
+export async function loadServedSchedule(
+  source: string,
+  now = Date.now(),
+): Promise<ServedSchedule> {
+  const read = await readSource(source);
+  const conference = parseSchedule(read.text);
+  const etag = `"${createHash('sha256').update(read.text).digest('base64url').slice(0, 27)}"`;
+  return {
+    text: read.text,
+    etag,
+    lastModified: read.lastModified ?? new Date(now).toUTCString(),
+    contentType: CONTENT_TYPES[conference.source.format],
+    conference,
+    loadedAt: now,
+  };
+}
+
+/** Keeps the current schedule and refreshes it from its source now and then. */
+export class ScheduleSource {
+  #current: ServedSchedule;
+  #lastError: string | undefined;
+  #timer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    readonly source: string,
+    initial: ServedSchedule,
+  ) {
+    this.#current = initial;
+  }
+
+  /** Loads the source once; fails (with the parser's message) when it is not a schedule. */
+  static async open(source: string): Promise<ScheduleSource> {
+    return new ScheduleSource(source, await loadServedSchedule(source));
+  }
+
+  /** The schedule being served. */
+  get current(): ServedSchedule {
+    return this.#current;
+  }
+
+  /** The last refresh failure, if the latest attempt failed. */
+  get lastError(): string | undefined {
+    return this.#lastError;
+  }
+
+  /** Re-reads the source; keeps the old version when the new one is unreadable. */
+  async refresh(): Promise<boolean> {
+    try {
+      if (!isUrl(this.source)) {
+        const info = await stat(this.source);
+        if (info.mtime.toUTCString() === this.#current.lastModified) return false;
+      }
+      const next = await loadServedSchedule(this.source);
+      this.#lastError = undefined;
+      if (next.etag === this.#current.etag) return false;
+      this.#current = next;
+      return true;
+    } catch (e) {
+      this.#lastError = (e as Error).message;
+      return false;
+    }
+  }
+
+  /** Refreshes every intervalMs until close(). */
+  startRefreshing(intervalMs: number): void {
+    this.#timer = setInterval(() => void this.refresh(), intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops refreshing. */
+  close(): void {
+    if (this.#timer) clearInterval(this.#timer);
+  }
+}

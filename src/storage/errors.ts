@@ -1,0 +1,60 @@
+/**
+ * Storage errors the UI can show as they are: each says what happened and what is still safe.
+ */
+import { ScheduleError } from '../domain/errors';
+
+/** A schedule import that failed before anything was written; the message says so. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    message: string,
+    /** The underlying ScheduleError, StorageFullError or other failure. */
+    override readonly cause: unknown,
+  ) {
+    super(`${message} Your current schedule is unchanged.`, { cause });
+  }
+
+  /** Wraps any import failure; a ScheduleError keeps its own words. */
+  static from(cause: unknown): ImportError {
+    if (cause instanceof ScheduleError || cause instanceof StorageFullError)
+      return new ImportError(cause.message.replace(/\.?$/, '.'), cause);
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    return new ImportError(`The schedule could not be saved (${detail}).`, cause);
+  }
+}
+
+/** The browser refused a write because the origin's storage quota is used up. */
+export class StorageFullError extends Error {
+  override readonly name = 'StorageFullError';
+  constructor(
+    /** What was being saved, for the message: "your note", "the schedule". */
+    readonly what: string,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `There is no storage space left on this device, so ${what} could not be saved. ` +
+        'Free some space (or remove old schedules) and try again.',
+      { cause },
+    );
+  }
+}
+
+/** True for the browser's quota error, whether thrown by a request or by an aborted transaction. */
+export function isQuotaExceeded(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; code?: unknown };
+  // 22 is the legacy DOMException code; Firefox once used NS_ERROR_DOM_QUOTA_REACHED.
+  return (
+    e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22
+  );
+}
+
+/** Runs a write; a quota failure becomes a StorageFullError naming `what`, others pass through. */
+export async function guardQuota<T>(what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isQuotaExceeded(error)) throw new StorageFullError(what, error);
+    throw error;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The current schedule in IndexedDB: import (parse, then swap atomically) and read back.
+ *
+ * An import parses and validates the whole file before opening a transaction. Then ONE readwrite
+ * transaction writes the new version's talks and conference record, switches the `current`
+ * pointer, deletes the previous version's talks, prunes old conference records and refreshes the
+ * snapshots of user records whose talk is still there. Either all of that commits or none of it
+ * does: a bad file or a full disk leaves the previous schedule exactly as it was.
+ */
+import { diffConferences, type ScheduleDiff } from '../domain/diff';
+import type { Conference, Talk } from '../domain/model';
+import { parseSchedule } from '../domain/schedule/index';
+import { guardQuota, ImportError } from './errors';
+import {
+  type ConferenceMeta,
+  type ConferenceVersion,
+  NAMES,
+  type PlanBDb,
+  type StoredTalk,
+} from './schema';
+import { followTalks } from './user-records';
+
+/** Where a schedule came from, and its HTTP validators for the next conditional GET. */
+export interface ImportSource {
+  /** File name or URL. */
+  source: string;
+  etag?: string;
+  lastModified?: string;
+  /** Import time, UTC ms (default Date.now()). */
+  now?: number;
+}
+
+/** What an import did. */
+export interface ImportResult {
+  version: ConferenceVersion;
+  /** Changes from the previous version; null when there was none or it was another conference. */
+  diff: ScheduleDiff | null;
+}
+
+/** Conference records kept (newest first) as import history; their talks are not kept. */
+export const KEPT_VERSIONS = 5;
+
+const SCHEDULE_STORES = [
+  NAMES.conferences,
+  NAMES.talks,
+  NAMES.meta,
+  NAMES.bookmarks,
+  NAMES.notes,
+  NAMES.attended,
+] as const;
+
+/**
+ * Imports a schedule file and makes it the current one. Throws ImportError (cause: the
+ * ScheduleError or StorageFullError) with a message ending "Your current schedule is unchanged."
+ */
+export async function importSchedule(
+  db: PlanBDb,
+  text: string,
+  from: ImportSource,
+): Promise<ImportResult> {
+  let next: Conference;
+  try {
+    next = parseSchedule(text);
+  } catch (error) {
+    throw ImportError.from(error);
+  }
+  const { talks, ...meta } = next;
+  const version: ConferenceVersion = {
+    id: crypto.randomUUID(),
+    importedAt: from.now ?? Date.now(),
+    source: from.source,
+    ...(from.etag ? { etag: from.etag } : {}),
+    ...(from.lastModified ? { lastModified: from.lastModified } : {}),
+    conference: meta,
+    talkCount: talks.length,
+  };
+  try {
+    return await guardQuota('the schedule', () => swapIn(db, next, version));
+  } catch (error) {
+    throw ImportError.from(error);
+  }
+}
+
+/** The one transaction of an import; any failure aborts it, so nothing of it is kept. */
+async function swapIn(
+  db: PlanBDb,
+  next: Conference,
+  version: ConferenceVersion,
+): Promise<ImportResult> {
+  const tx = db.transaction(SCHEDULE_STORES, 'readwrite');
+  const done = tx.done;
+  done.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  try {
+    const talkStore = tx.objectStore(NAMES.talks);
+    const conferences = tx.objectStore(NAMES.conferences);
+    const previousId = await tx.objectStore(NAMES.meta).get(NAMES.current);
+    const previous = previousId
+      ? await readVersion({ conferences, talks: talkStore }, previousId)
+      : undefined;
+    const diff =
+      previous && sameConference(previous, next) ? diffConferences(previous, next) : null;
+    const history = (await conferences.getAll()).sort((a, b) => b.importedAt - a.importedAt);
+    // Every request is observed as soon as it is made: if a later one throws synchronously, the
+    // abort below rejects the earlier ones, and that must not surface as an unhandled rejection.
+    const writes: Promise<unknown>[] = [];
+    const write = (request: Promise<unknown>) => {
+      request.catch(() => {});
+      writes.push(request);
+    };
+    for (const [order, t] of next.talks.entries())
+      write(talkStore.put({ ...t, version: version.id, order }));
+    write(conferences.put(version));
+    write(tx.objectStore(NAMES.meta).put(version.id, NAMES.current));
+    if (previousId) write(talkStore.delete(versionRange(previousId)));
+    for (const old of history.slice(KEPT_VERSIONS - 1)) write(conferences.delete(old.id));
+    write(followTalks(tx, next.talks, diff?.rekeyed ?? []));
+    await Promise.all(writes);
+    await done;
+    return { version, diff };
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+}
+
+/** The current schedule, reassembled (talks in the parsed order); undefined before any import. */
+export async function loadCurrentConference(db: PlanBDb): Promise<Conference | undefined> {
+  const tx = db.transaction([NAMES.meta, NAMES.conferences, NAMES.talks]);
+  const id = await tx.objectStore(NAMES.meta).get(NAMES.current);
+  return id
+    ? readVersion(
+        { conferences: tx.objectStore(NAMES.conferences), talks: tx.objectStore(NAMES.talks) },
+        id,
+      )
+    : undefined;
+}
+
+/** The current version's record (source, validators, import time); undefined before any import. */
+export async function currentVersion(db: PlanBDb): Promise<ConferenceVersion | undefined> {
+  const tx = db.transaction([NAMES.meta, NAMES.conferences]);
+  const id = await tx.objectStore(NAMES.meta).get(NAMES.current);
+  return id ? tx.objectStore(NAMES.conferences).get(id) : undefined;
+}
+
+/** The current schedule's talks on one day (index into Conference.days), in schedule order. */
+export function talksByDay(db: PlanBDb, day: number): Promise<Talk[]> {
+  return talksBy(db, NAMES.byDay, day);
+}
+
+/** The current schedule's talks in one room (by Room.name), in schedule order. */
+export function talksByRoom(db: PlanBDb, room: string): Promise<Talk[]> {
+  return talksBy(db, NAMES.byRoom, room);
+}
+
+/** The current schedule's talks in one track (by Track.name), in schedule order. */
+export function talksByTrack(db: PlanBDb, track: string): Promise<Talk[]> {
+  return talksBy(db, NAMES.byTrack, track);
+}
+
+async function talksBy(
+  db: PlanBDb,
+  index: typeof NAMES.byDay | typeof NAMES.byRoom | typeof NAMES.byTrack,
+  value: string | number,
+): Promise<Talk[]> {
+  const tx = db.transaction([NAMES.meta, NAMES.talks]);
+  const id = await tx.objectStore(NAMES.meta).get(NAMES.current);
+  if (!id) return [];
+  const found = await tx
+    .objectStore(NAMES.talks)
+    .index(index)
+    .getAll(IDBKeyRange.only([id, value]));
+  return inOrder(found);
+}
+
+interface VersionStores {
+  conferences: { get(id: string): Promise<ConferenceVersion | undefined> };
+  talks: { index(name: typeof NAMES.byVersion): { getAll(id: string): Promise<StoredTalk[]> } };
+}
+
+async function readVersion(stores: VersionStores, id: string): Promise<Conference | undefined> {
+  const record = await stores.conferences.get(id);
+  if (!record) return undefined;
+  const talks = await stores.talks.index(NAMES.byVersion).getAll(id);
+  return { ...record.conference, talks: inOrder(talks) };
+}
+
+function inOrder(stored: StoredTalk[]): Talk[] {
+  return stored.sort((a, b) => a.order - b.order).map(({ version, order, ...talk }) => talk);
+}
+
+/** All talk keys of one version: [id, ""] ≤ key < [id, []] (arrays sort after strings). */
+function versionRange(id: string): IDBKeyRange {
+  return IDBKeyRange.bound([id], [id, []]);
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted: nothing left to undo.
+  }
+}
+
+/** A diff is only meaningful between two versions of the same conference. */
+function sameConference(a: ConferenceMeta, b: ConferenceMeta): boolean {
+  return a.acronym === b.acronym || a.title === b.title;
+}

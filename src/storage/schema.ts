@@ -1,0 +1,207 @@
+/**
+ * The whole IndexedDB layout in one place: names, DB_VERSION, record shapes and the cumulative
+ * upgrade steps. Schedule stores (conferences, talks, meta) are replaced on each import; user
+ * stores (bookmarks, notes, attended, reports, settings) are keyed by TalkKey or room slug and
+ * survive every import.
+ *
+ * Versions:
+ * 1. conferences, talks (indexes by-version, by-day, by-room), meta, notes, attended, reports,
+ *    settings; bookmarks were one array of TalkKeys in settings under "bookmarks".
+ * 2. talks gain a by-track index; bookmarks get their own store, with when they were added and
+ *    a snapshot of the talk so a bookmark whose talk disappears can still be shown.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Conference, Talk, TalkKey } from '../domain/model';
+
+/** Default database name (tests pass their own to openPlanBDb). */
+export const DB_NAME = 'planb';
+
+/** Bump with a new `if (oldVersion < N)` step below; never edit a past step. */
+export const DB_VERSION = 2;
+
+/** Store and index names. Do not change without a migration: they are the on-disk layout. */
+export const NAMES = {
+  conferences: 'conferences',
+  talks: 'talks',
+  meta: 'meta',
+  bookmarks: 'bookmarks',
+  notes: 'notes',
+  attended: 'attended',
+  reports: 'reports',
+  settings: 'settings',
+  byVersion: 'by-version',
+  byDay: 'by-day',
+  byRoom: 'by-room',
+  byTrack: 'by-track',
+  /** meta key of the current conference version id. */
+  current: 'current',
+  /** settings key where version 1 kept bookmarks (migrated away in version 2). */
+  v1Bookmarks: 'bookmarks',
+} as const;
+
+/** A conference without its talks: what the `conferences` store keeps per imported version. */
+export type ConferenceMeta = Omit<Conference, 'talks'>;
+
+/** One imported version of a schedule. */
+export interface ConferenceVersion {
+  /** Random id of this import; talks are keyed [id, talk key]. */
+  id: string;
+  /** When it was imported, UTC ms. */
+  importedAt: number;
+  /** File name or URL it came from. */
+  source: string;
+  /** HTTP validators for the next conditional GET. */
+  etag?: string;
+  lastModified?: string;
+  conference: ConferenceMeta;
+  talkCount: number;
+}
+
+/** A talk as stored: tagged with its version and its position in the parsed order. */
+export interface StoredTalk extends Talk {
+  version: string;
+  order: number;
+}
+
+/** What a user record remembers of its talk, to show it when the talk is gone. */
+export interface TalkSnapshot {
+  title: string;
+  start: number;
+  end: number;
+  room: string;
+  track: string;
+  cancelled: boolean;
+}
+
+/** A bookmarked talk ("on my schedule"). */
+export interface Bookmark {
+  talk: TalkKey;
+  addedAt: number;
+  snapshot: TalkSnapshot;
+}
+
+/** The user's note on a talk. */
+export interface Note {
+  talk: TalkKey;
+  text: string;
+  updatedAt: number;
+  snapshot: TalkSnapshot;
+}
+
+/** A talk the user attended (or says they did). */
+export interface Attended {
+  talk: TalkKey;
+  at: number;
+  snapshot: TalkSnapshot;
+}
+
+/** One crowd report in the outbox; `sentAt` is set once the relay accepted it. */
+export interface CrowdReportRecord {
+  /** Random id, the relay's idempotency key. */
+  id: string;
+  /** Room slug ("ub2252a"). */
+  room: string;
+  /** Fullness level as the crowd model defines it. */
+  level: number;
+  at: number;
+  /** Anonymous per-install device id (one vote per device). */
+  device: string;
+  sentAt?: number;
+}
+
+/** The typed schema of the current version (DB_VERSION). */
+export interface PlanBSchema extends DBSchema {
+  conferences: { key: string; value: ConferenceVersion };
+  talks: {
+    key: [string, TalkKey];
+    value: StoredTalk;
+    indexes: {
+      'by-version': string;
+      'by-day': [string, number];
+      'by-room': [string, string];
+      'by-track': [string, string];
+    };
+  };
+  meta: { key: string; value: string };
+  bookmarks: { key: TalkKey; value: Bookmark };
+  notes: { key: TalkKey; value: Note };
+  attended: { key: TalkKey; value: Attended };
+  reports: { key: string; value: CrowdReportRecord; indexes: { 'by-room': string } };
+  settings: { key: string; value: unknown };
+}
+
+/** An open Plan B database. */
+export type PlanBDb = IDBPDatabase<PlanBSchema>;
+
+type UpgradeTx = IDBPTransaction<PlanBSchema, StoreNames<PlanBSchema>[], 'versionchange'>;
+
+/** Runs every upgrade step the database has not seen yet, oldest first, in the upgrade tx. */
+export function upgradePlanBDb(db: PlanBDb, oldVersion: number, tx: UpgradeTx): void {
+  if (oldVersion < 1) {
+    db.createObjectStore(NAMES.conferences, { keyPath: 'id' });
+    const talks = db.createObjectStore(NAMES.talks, { keyPath: ['version', 'key'] });
+    talks.createIndex(NAMES.byVersion, 'version');
+    talks.createIndex(NAMES.byDay, ['version', 'day']);
+    talks.createIndex(NAMES.byRoom, ['version', 'room']);
+    db.createObjectStore(NAMES.meta);
+    db.createObjectStore(NAMES.notes, { keyPath: 'talk' });
+    db.createObjectStore(NAMES.attended, { keyPath: 'talk' });
+    const reports = db.createObjectStore(NAMES.reports, { keyPath: 'id' });
+    reports.createIndex(NAMES.byRoom, 'room');
+    db.createObjectStore(NAMES.settings);
+  }
+  if (oldVersion < 2) {
+    tx.objectStore(NAMES.talks).createIndex(NAMES.byTrack, ['version', 'track']);
+    db.createObjectStore(NAMES.bookmarks, { keyPath: 'talk' });
+    // A failure aborts the upgrade (the open rejects) rather than commit without the bookmarks.
+    moveV1Bookmarks(tx).catch(() => tx.abort());
+  }
+}
+
+/**
+ * Version 2: settings["bookmarks"] (TalkKey[]) → one Bookmark per key. The snapshot comes from
+ * the current schedule when the talk is in it; the old format had no date, so addedAt is now.
+ */
+async function moveV1Bookmarks(tx: UpgradeTx): Promise<void> {
+  const settings = tx.objectStore(NAMES.settings);
+  const old = await settings.get(NAMES.v1Bookmarks);
+  if (old === undefined) return;
+  const keys = Array.isArray(old) ? old.filter((k): k is string => typeof k === 'string') : [];
+  const version = await tx.objectStore(NAMES.meta).get(NAMES.current);
+  const talks = tx.objectStore(NAMES.talks);
+  const bookmarks = tx.objectStore(NAMES.bookmarks);
+  const now = Date.now();
+  for (const key of new Set(keys)) {
+    const talk = version ? await talks.get([version, key]) : undefined;
+    await bookmarks.put({
+      talk: key,
+      addedAt: now,
+      snapshot: talk ? snapshotOf(talk) : unknownTalk(key),
+    });
+  }
+  await settings.delete(NAMES.v1Bookmarks);
+}
+
+/** What a user record keeps of a talk. */
+export function snapshotOf(talk: Talk): TalkSnapshot {
+  return {
+    title: talk.title,
+    start: talk.start,
+    end: talk.end,
+    room: talk.room,
+    track: talk.track,
+    cancelled: talk.cancelled,
+  };
+}
+
+/** A placeholder snapshot for a key whose talk was never seen (migrated or restored data). */
+export function unknownTalk(key: TalkKey): TalkSnapshot {
+  return {
+    title: key.replace(/^\w+:/, ''),
+    start: 0,
+    end: 0,
+    room: '',
+    track: '',
+    cancelled: false,
+  };
+}

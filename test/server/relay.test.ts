@@ -1,0 +1,105 @@
+// The relay serves the configured schedule to phones (no CORS problem, ETag so refreshes are
+// cheap) and refuses to start with a schedule it cannot read.
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseSchedule } from '../../src/domain/schedule';
+import { createRelayHandler } from '../../src/server/app';
+import { ScheduleSource } from '../../src/server/schedule-source';
+
+const root = resolve(import.meta.dirname, '../..');
+const demo = resolve(root, 'data/demo/planb-demo.xml');
+const servers: Server[] = [];
+
+async function startRelay(source: ScheduleSource): Promise<string> {
+  const server = createServer(createRelayHandler({ schedule: source }));
+  servers.push(server);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((done) => s.close(done))));
+});
+
+describe('the relay serving a schedule', () => {
+  it('serves the demo conference with an ETag, and 304 when the phone already has it', async () => {
+    const base = await startRelay(await ScheduleSource.open(demo));
+    const first = await fetch(`${base}/api/schedule`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/xml/);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const conference = parseSchedule(await first.text());
+    expect(conference.talks.length).toBeGreaterThanOrEqual(60);
+
+    const again = await fetch(`${base}/api/schedule`, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('says what it serves on /api/health', async () => {
+    const base = await startRelay(await ScheduleSource.open(demo));
+    const health = await (await fetch(`${base}/api/health`)).json();
+    expect(health.ok).toBe(true);
+    expect(health.schedule.title).toMatch(/Plan B Demo/);
+  });
+
+  it('answers unknown API paths and methods with JSON errors', async () => {
+    const base = await startRelay(await ScheduleSource.open(demo));
+    const missing = await fetch(`${base}/api/nothing`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error).toMatch(/No API/);
+    const post = await fetch(`${base}/api/schedule`, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('keeps serving the good schedule when the file is replaced by a broken one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planb-relay-'));
+    const file = join(dir, 'schedule.xml');
+    copyFileSync(demo, file);
+    const source = await ScheduleSource.open(file);
+    const before = source.current.etag;
+    writeFileSync(file, '<schedule><conference><title>Half');
+    // Make sure the modification time differs from the one already served.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    expect(await source.refresh()).toBe(false);
+    expect(source.current.etag).toBe(before);
+    expect(source.lastError).toMatch(/cut off|ends before/);
+  });
+
+  it('fetches a schedule URL server-side and serves it', async () => {
+    const upstream = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/xml' });
+      res.end(readFileSync(demo, 'utf8'));
+    });
+    servers.push(upstream);
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/schedule.xml`;
+    const base = await startRelay(await ScheduleSource.open(url));
+    const served = await fetch(`${base}/api/schedule`);
+    expect(parseSchedule(await served.text()).title).toMatch(/Plan B Demo/);
+  });
+});
+
+describe('npm start with a bad SCHEDULE', () => {
+  it('exits with a message naming the schedule and the problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planb-start-'));
+    const bad = join(dir, 'broken.xml');
+    writeFileSync(bad, '<!DOCTYPE html><html><body>Oops</body></html>');
+    const tsx = resolve(root, 'node_modules/.bin/tsx');
+    const result = await promisify(execFile)(tsx, ['src/server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, SCHEDULE: bad, PORT: '0' },
+    }).catch((e) => e);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot serve SCHEDULE=.*broken\.xml/);
+    expect(result.stderr).toMatch(/web page/);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ScheduleError } from '../../src/domain/errors';
+import { parseSchedule } from '../../src/domain/schedule/index';
+import { ImportError } from '../../src/storage/errors';
+import {
+  currentVersion,
+  importSchedule,
+  KEPT_VERSIONS,
+  loadCurrentConference,
+  talksByDay,
+  talksByRoom,
+  talksByTrack,
+} from '../../src/storage/schedule-repo';
+import { describeWithSharedData, readShared } from '../support/shared-data';
+import { openFresh, tinySchedule } from './fixtures';
+
+describe('importing a small schedule', () => {
+  const text = tinySchedule([
+    { slug: 'go', title: 'Go generics', room: 'UD2.218A', track: 'Go devroom' },
+    { slug: 'rust', title: 'Rust async', room: 'H.1308 (Rolin)', start: '11:00', track: 'Rust' },
+  ]);
+
+  it('reads back exactly what was parsed, and remembers where it came from', async () => {
+    const db = await openFresh();
+    expect(await loadCurrentConference(db)).toBeUndefined();
+    const { version, diff } = await importSchedule(db, text, {
+      source: 'https://example.org/schedule.xml',
+      etag: '"abc"',
+      now: 1234,
+    });
+    expect(diff).toBeNull();
+    expect(version).toMatchObject({ importedAt: 1234, etag: '"abc"', talkCount: 2 });
+    expect(await loadCurrentConference(db)).toEqual(parseSchedule(text));
+    expect(await currentVersion(db)).toEqual(version);
+    expect((await talksByTrack(db, 'Rust')).map((t) => t.title)).toEqual(['Rust async']);
+    expect((await talksByRoom(db, 'UD2.218A')).map((t) => t.title)).toEqual(['Go generics']);
+    expect(await talksByDay(db, 0)).toHaveLength(2);
+    db.close();
+  });
+
+  it('a re-import replaces the talks, returns the diff and keeps a short history', async () => {
+    const db = await openFresh();
+    await importSchedule(db, text, { source: 'a.xml' });
+    const moved = tinySchedule([
+      { slug: 'go', title: 'Go generics', room: 'Janson', track: 'Go devroom' },
+      { slug: 'rust', title: 'Rust async', room: 'H.1308 (Rolin)', start: '11:00', track: 'Rust' },
+    ]);
+    const { diff } = await importSchedule(db, moved, { source: 'b.xml' });
+    expect(diff?.counts).toMatchObject({ moved: 1, changed: 1, unchanged: 1 });
+    expect(await db.count('talks')).toBe(2); // the old version's talks are gone
+    for (let i = 0; i < KEPT_VERSIONS + 2; i++) await importSchedule(db, text, { source: `${i}` });
+    expect(await db.count('conferences')).toBe(KEPT_VERSIONS);
+    expect(await db.count('talks')).toBe(2);
+    db.close();
+  });
+
+  it('importing another conference gives no diff', async () => {
+    const db = await openFresh();
+    await importSchedule(db, text, { source: 'a.xml' });
+    const other = tinySchedule([{ slug: 'x', title: 'X' }], 'Other Conf');
+    expect((await importSchedule(db, other, { source: 'b.xml' })).diff).toBeNull();
+    db.close();
+  });
+});
+
+describeWithSharedData('importing FOSDEM 2020', () => {
+  const text = readShared('fosdem-2020-schedule.xml');
+
+  it('stores 872 talks, queryable by day, room and track', async () => {
+    const db = await openFresh();
+    const { version } = await importSchedule(db, text, { source: 'fosdem-2020-schedule.xml' });
+    expect(version.talkCount).toBe(872);
+    const conference = await loadCurrentConference(db);
+    expect(conference).toEqual(parseSchedule(text));
+    expect(await talksByRoom(db, 'Janson')).toHaveLength(20);
+    expect((await talksByDay(db, 0)).length + (await talksByDay(db, 1)).length).toBe(872);
+    const track = conference!.talks[0]!.track;
+    expect(await talksByTrack(db, track)).toEqual(
+      conference!.talks.filter((t) => t.track === track),
+    );
+    db.close();
+  });
+
+  it('a file cut in half is refused and the current schedule stays exactly as it was', async () => {
+    const db = await openFresh();
+    const { version } = await importSchedule(db, text, { source: 'fosdem-2020-schedule.xml' });
+    const before = await loadCurrentConference(db);
+
+    const truncated = text.slice(0, Math.floor(text.length / 2));
+    const error = await importSchedule(db, truncated, { source: 'broken.xml' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.cause).toBeInstanceOf(ScheduleError);
+    expect(error.message).toMatch(/^This file is not a schedule we can read: /);
+    expect(error.message).toMatch(/Your current schedule is unchanged\.$/);
+
+    expect(await db.count('talks')).toBe(872);
+    expect((await currentVersion(db))?.id).toBe(version.id);
+    expect(await loadCurrentConference(db)).toEqual(before);
+    db.close();
+  });
+});

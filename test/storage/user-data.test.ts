@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { affecting } from '../../src/domain/diff';
+import { parseSchedule } from '../../src/domain/schedule/index';
+import {
+  addBookmark,
+  bookmarkedKeys,
+  getBookmark,
+  listBookmarks,
+  removeBookmark,
+} from '../../src/storage/bookmarks-repo';
+import { deleteNote, getNote, listNotes, putNote } from '../../src/storage/notes-repo';
+import { orphans } from '../../src/storage/orphans';
+import { importSchedule, loadCurrentConference } from '../../src/storage/schedule-repo';
+import { describeWithSharedData, readShared } from '../support/shared-data';
+import { openFresh, tinySchedule } from './fixtures';
+
+describe('bookmarks and notes', () => {
+  const conference = parseSchedule(
+    tinySchedule([
+      { slug: 'go', title: 'Go generics' },
+      { slug: 'rust', title: 'Rust async', start: '11:00' },
+    ]),
+  );
+  const [go, rust] = conference.talks as [
+    (typeof conference.talks)[0],
+    (typeof conference.talks)[0],
+  ];
+
+  it('bookmarking twice keeps the first date; removing is quiet', async () => {
+    const db = await openFresh();
+    await addBookmark(db, rust, 200);
+    await addBookmark(db, go, 100);
+    await addBookmark(db, go, 300);
+    expect((await listBookmarks(db)).map((b) => [b.talk, b.addedAt])).toEqual([
+      ['slug:go', 100],
+      ['slug:rust', 200],
+    ]);
+    expect((await getBookmark(db, 'slug:go'))?.snapshot.title).toBe('Go generics');
+    expect(await bookmarkedKeys(db)).toEqual(new Set(['slug:go', 'slug:rust']));
+    await removeBookmark(db, 'slug:go');
+    await removeBookmark(db, 'slug:go');
+    expect(await bookmarkedKeys(db)).toEqual(new Set(['slug:rust']));
+    db.close();
+  });
+
+  it('a saved note returns its updatedAt and lists newest first', async () => {
+    const db = await openFresh();
+    expect(await putNote(db, go, 'ask about generics', 1000)).toBe(1000);
+    expect(await putNote(db, rust, 'slides?', 2000)).toBe(2000);
+    expect((await getNote(db, 'slug:go'))?.text).toBe('ask about generics');
+    expect((await listNotes(db)).map((n) => n.talk)).toEqual(['slug:rust', 'slug:go']);
+    await deleteNote(db, 'slug:rust');
+    expect(await getNote(db, 'slug:rust')).toBeUndefined();
+    db.close();
+  });
+
+  it('user data on a talk that disappears is kept and reported as orphaned', async () => {
+    const db = await openFresh();
+    await importSchedule(db, tinySchedule([{ slug: 'go', title: 'Go generics' }]), { source: 'a' });
+    await addBookmark(db, go, 1);
+    await putNote(db, rust, 'great talk', 2);
+    const current = await loadCurrentConference(db);
+    const found = await orphans(db, current);
+    expect(found.bookmarks).toEqual([]);
+    expect(found.notes.map((n) => [n.talk, n.snapshot.title])).toEqual([
+      ['slug:rust', 'Rust async'],
+    ]);
+    expect((await orphans(db, undefined)).bookmarks).toHaveLength(1);
+    db.close();
+  });
+});
+
+describeWithSharedData(
+  'FOSDEM 2024: my bookmarks when the final schedule replaces the preliminary',
+  () => {
+    const preliminaryText = readShared('fosdem-2024-schedule-preliminary-2023-12-29.xml');
+    const finalText = readShared('fosdem-2024-schedule.xml');
+
+    it('follow talks that moved, and keep the removed ones as orphans with their last snapshot', async () => {
+      const preliminary = parseSchedule(preliminaryText);
+      const final = parseSchedule(finalText);
+      const finalBySlug = new Map(final.talks.map((t) => [t.slug, t]));
+      const removed = preliminary.talks.find((t) => !finalBySlug.has(t.slug))!;
+      const moved = preliminary.talks.find((t) => {
+        const f = finalBySlug.get(t.slug);
+        return f && f.room !== t.room && f.start === t.start && f.end === t.end;
+      })!;
+      const after = finalBySlug.get(moved.slug)!;
+
+      const db = await openFresh();
+      await importSchedule(db, preliminaryText, { source: 'preliminary.xml' });
+      await addBookmark(db, removed, 10);
+      await addBookmark(db, moved, 20);
+      await putNote(db, removed, 'was looking forward to this', 30);
+      const mine = await bookmarkedKeys(db);
+
+      const { diff } = await importSchedule(db, finalText, { source: 'final.xml' });
+      expect(diff).not.toBeNull();
+      expect(affecting(diff!, mine).sentence).toBe(
+        '1 of your talks moved and 1 was removed from the schedule.',
+      );
+
+      // The final file adds guids, so the moved talk's key changed: its bookmark followed it.
+      const followed = await getBookmark(db, after.key);
+      expect(followed).toMatchObject({ addedAt: 20, snapshot: { room: after.room } });
+      if (after.key !== moved.key) expect(await getBookmark(db, moved.key)).toBeUndefined();
+
+      const lost = await orphans(db, await loadCurrentConference(db));
+      expect(lost.bookmarks.map((b) => [b.talk, b.snapshot.title, b.snapshot.room])).toEqual([
+        [removed.key, removed.title, removed.room],
+      ]);
+      expect(lost.notes.map((n) => n.text)).toEqual(['was looking forward to this']);
+      db.close();
+    });
+  },
+);
