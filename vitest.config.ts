@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{domain,storage,cli,server,bench}/**/*.test.ts'],
+          include: ['test/{domain,storage,cli,server,bench,sync}/**/*.test.ts'],
           setupFiles: ['test/support/setup-node.ts'],
         },
       },
@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['test/ui/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/support/setup-node.ts'],
+          setupFiles: ['test/support/setup-node.ts', 'test/support/setup-dom.ts'],
         },
       },
       {

@@ -7,9 +7,8 @@
  * snapshots of user records whose talk is still there. Either all of that commits or none of it
  * does: a bad file or a full disk leaves the previous schedule exactly as it was.
  */
-import { diffConferences, type ScheduleDiff } from '../domain/diff';
+import type { ScheduleDiff } from '../domain/diff';
 import type { Conference, Talk } from '../domain/model';
-import { parseSchedule } from '../domain/schedule/index';
 import { guardQuota, ImportError } from './errors';
 import {
   type ConferenceMeta,
@@ -60,10 +59,21 @@ export async function importSchedule(
 ): Promise<ImportResult> {
   let next: Conference;
   try {
+    // Loaded on demand: the parsers (XML, ICS) stay out of the page's first-load bundle.
+    const { parseSchedule } = await import('../domain/schedule/index');
     next = parseSchedule(text);
   } catch (error) {
     throw ImportError.from(error);
   }
+  return importConference(db, next, from);
+}
+
+/** Makes an already parsed (and so validated) conference the current one; see importSchedule. */
+export async function importConference(
+  db: PlanBDb,
+  next: Conference,
+  from: ImportSource,
+): Promise<ImportResult> {
   const { talks, ...meta } = next;
   const version: ConferenceVersion = {
     id: crypto.randomUUID(),
@@ -75,7 +85,9 @@ export async function importSchedule(
     talkCount: talks.length,
   };
   try {
-    return await guardQuota('the schedule', () => swapIn(db, next, version));
+    // Loaded on demand (with the parsers): only imports need it, not the first screen.
+    const { diffConferences } = await import('../domain/diff');
+    return await guardQuota('the schedule', () => swapIn(db, next, version, diffConferences));
   } catch (error) {
     throw ImportError.from(error);
   }
@@ -86,6 +98,7 @@ async function swapIn(
   db: PlanBDb,
   next: Conference,
   version: ConferenceVersion,
+  diffConferences: (a: Conference, b: Conference) => ScheduleDiff,
 ): Promise<ImportResult> {
   const tx = db.transaction(SCHEDULE_STORES, 'readwrite');
   const done = tx.done;

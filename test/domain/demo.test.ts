@@ -15,7 +15,7 @@ const buildingOf = new Map(conf.rooms.map((r) => [r.name, r.building]));
 
 describe('the demo conference (data/demo/planb-demo.xml)', () => {
   it('is an invented conference at ULB with no fosdem.org anywhere', () => {
-    expect(conf.title).toBe('Plan B Demo Conference 2026');
+    expect(conf.title).toBe('Plan B Demo Conference 2027');
     expect(conf.timeZone).toBe('Europe/Brussels');
     expect(venueForConference(conf)).toBe(ULB_SOLBOSCH);
     expect(conferenceProfile(conf)).toBeUndefined();

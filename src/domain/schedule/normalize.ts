@@ -16,7 +16,10 @@ import type {
   TalkLinks,
   Track,
 } from '../model';
+import { roomSlug, slugify } from '../slug';
 import { venueDate, zonedToUtc } from '../time';
+
+export { roomSlug, slugify } from '../slug';
 
 const CANCELLED_RE = /^\s*(?:\[\s*)?(?:CANCELL?ED|ANNULÉ|ABGESAGT)(?:\s*\])?\s*[:\-–—]?\s*/i;
 const AMENDMENT_RE = /^AMENDMENT\s*[:\-–—]?\s+/;
@@ -98,30 +101,6 @@ export function sortLinks(links: Iterable<Link>): TalkLinks {
     else out.other.push(link);
   }
   return out;
-}
-
-/** Makes a URL-safe slug: lowercase ASCII letters, digits and dashes. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/**
- * A room's slug as live.fosdem.org and nav.fosdem.org use it: lowercase, the nickname in
- * parentheses and all punctuation removed. "UB2.252A (Lameere)" → "ub2252a".
- */
-export function roomSlug(name: string): string {
-  const withoutNickname = name.replace(/\([^)]*\)/g, '');
-  const slug = withoutNickname
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-  return slug || slugify(name);
 }
 
 /** guid, else slug, else conference + id: see TalkKey. */

@@ -3,7 +3,7 @@
  * conference (FOSDEM runs live.fosdem.org), not to the campus: another event at ULB gets none.
  */
 import type { Conference, Room } from '../model';
-import { roomSlug } from '../schedule/normalize';
+import { roomSlug } from '../slug';
 import { locateRoom, venueRegex } from './rooms';
 import type { ConferenceProfile, RoomLinks, Venue } from './types';
 import { UNKNOWN_BUILDING } from './types';

@@ -32,7 +32,7 @@ const fosdem2020 = conference({
 });
 const demo = conference({
   acronym: 'plan-b-demo-conference-2026',
-  title: 'Plan B Demo Conference 2026',
+  title: 'Plan B Demo Conference 2027',
   venue: 'ULB Solbosch',
   city: 'Brussels',
   rooms: [{ name: 'UB2.252A', slug: 'ub2252a', building: 'U' }],

@@ -1,0 +1,54 @@
+/**
+ * Start-up: open IndexedDB, create the store, render, register the service worker, ask the
+ * browser to keep our data. This module is in the first-load bundle: keep it small.
+ */
+import { render } from 'preact';
+import { createInPageImporter, createWorkerImporter } from './state/importer';
+import { createAppStore } from './state/store';
+import { openPlanBDb } from './storage/db';
+import { App } from './ui/app';
+import { ReloadPrompt } from './ui/components/ReloadPrompt';
+import './ui/styles.css';
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('app')!;
+  let db: Awaited<ReturnType<typeof openPlanBDb>>;
+  try {
+    db = await openPlanBDb(undefined, {
+      onBlocking: () => {
+        root.insertAdjacentHTML(
+          'afterbegin',
+          '<p class="notice notice-warning" role="alert">Plan B was updated in another tab. Reload this page to continue.</p>',
+        );
+      },
+    });
+  } catch (error) {
+    root.innerHTML = '';
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.setAttribute('role', 'alert');
+    p.textContent = `Plan B cannot open its storage on this device (${(error as Error).message}). Private browsing can block it.`;
+    root.append(p);
+    return;
+  }
+  const supportsModuleWorkers = typeof Worker !== 'undefined';
+  const store = createAppStore({
+    db,
+    importer: supportsModuleWorkers ? createWorkerImporter() : createInPageImporter(db),
+    scheduleUrl: new URL('/api/schedule', location.href).href,
+    nowParam: new URLSearchParams(location.search).get('now'),
+  });
+  render(
+    <>
+      <App store={store} />
+      <ReloadPrompt />
+    </>,
+    root,
+  );
+  void store.start();
+  window.addEventListener('online', () => void store.refresh());
+  // Ask the browser not to evict the schedule and notes under storage pressure.
+  void navigator.storage?.persist?.().catch(() => false);
+}
+
+void boot();

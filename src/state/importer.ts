@@ -1,0 +1,95 @@
+/**
+ * The page's side of imports: runs them in the import worker (module workers), or in the page
+ * when there is none (tests, old browsers). Either way the caller gets progress and an outcome,
+ * or an ImportError-shaped failure whose message is safe to show.
+ */
+import type { PlanBDb } from '../storage/schema';
+import type { ImportOutcome, ImportProgress, ImportRequest } from '../sync/schedule-import';
+import type { WorkerReply } from '../workers/protocol';
+
+/** Runs one import. */
+export type Importer = (
+  request: ImportRequest,
+  onProgress: (p: ImportProgress) => void,
+) => Promise<ImportOutcome>;
+
+/** An import failure reported by the worker, with the original error's name. */
+export class ImportFailure extends Error {
+  override readonly name = 'ImportFailure';
+  constructor(
+    message: string,
+    /** "ImportError", or the name of an unexpected error. */
+    readonly kind: string,
+    /** "ScheduleError", "StorageFullError", … when known. */
+    readonly causeName?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Imports in the page itself, with the given database (tests; browsers without module workers). */
+export function createInPageImporter(db: PlanBDb, fetchImpl?: typeof fetch): Importer {
+  return async (request, onProgress) => {
+    const { runImport } = await import('../sync/schedule-import');
+    try {
+      return await runImport(db, request, onProgress, fetchImpl);
+    } catch (error) {
+      const e = error as Error & { cause?: unknown };
+      throw new ImportFailure(
+        e.message,
+        e.name,
+        e.cause instanceof Error ? e.cause.name : undefined,
+      );
+    }
+  };
+}
+
+/** Imports in a module worker; one worker, started on first use. */
+export function createWorkerImporter(dbName?: string): Importer {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<
+    number,
+    {
+      resolve: (o: ImportOutcome) => void;
+      reject: (e: Error) => void;
+      onProgress: (p: ImportProgress) => void;
+    }
+  >();
+  const start = () => {
+    const w = new Worker(new URL('../workers/import.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'planb-import',
+    });
+    w.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      const job = pending.get(reply.id);
+      if (!job) return;
+      if (reply.type === 'progress') job.onProgress(reply.progress);
+      else {
+        pending.delete(reply.id);
+        if (reply.type === 'done') job.resolve(reply.outcome);
+        else
+          job.reject(
+            new ImportFailure(reply.error.message, reply.error.name, reply.error.causeName),
+          );
+      }
+    };
+    w.onerror = (event) => {
+      for (const job of pending.values())
+        job.reject(
+          new ImportFailure(`The import stopped unexpectedly (${event.message}).`, 'Error'),
+        );
+      pending.clear();
+      worker = undefined;
+    };
+    return w;
+  };
+  return (request, onProgress) =>
+    new Promise((resolve, reject) => {
+      worker ??= start();
+      const id = nextId++;
+      pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ id, request, ...(dbName ? { dbName } : {}) });
+    });
+}

@@ -1,0 +1,78 @@
+/**
+ * How times, days and durations read in the UI: always venue time, whatever the phone's zone.
+ * These run on every row, so formatters are cached.
+ */
+import type { Conference, Day, Room, Talk } from '../domain/model';
+import { venueTime, zonedParts } from '../domain/time';
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "10:30". */
+export function timeOf(ms: number, zone: string): string {
+  return venueTime(ms, zone);
+}
+
+/** "10:30–11:15". */
+export function spanOf(talk: Pick<Talk, 'start' | 'end'>, zone: string): string {
+  return `${venueTime(talk.start, zone)}–${venueTime(talk.end, zone)}`;
+}
+
+/** "45 min", "1 h 30 min". */
+export function minutesText(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 60_000));
+  if (total < 60) return `${total} min`;
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+/** "Saturday 1 February 2020". */
+export function longDay(ms: number, zone: string): string {
+  const p = zonedParts(ms, zone);
+  return `${DAY_NAMES[p.weekday]} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/** "Sat 1 Feb". */
+export function shortDay(ms: number, zone: string): string {
+  const p = zonedParts(ms, zone);
+  return `${DAY_NAMES[p.weekday]!.slice(0, 3)} ${p.day} ${MONTHS[p.month - 1]!.slice(0, 3)}`;
+}
+
+/** The day's label for tabs: "Sat 1 Feb". */
+export function dayLabel(day: Day, zone: string): string {
+  return shortDay(day.start, zone);
+}
+
+/** Speakers as one line: "Ana Peeters, Bram Janssens". */
+export function speakersOf(talk: Talk): string {
+  return talk.persons.map((p) => p.name).join(', ');
+}
+
+/** The room record for a talk's room name. */
+export function roomOf(conference: Conference, talk: Talk): Room | undefined {
+  return conference.rooms.find((r) => r.name === talk.room);
+}
+
+/** The day a given instant falls in (or the nearest one), for "today" defaults. */
+export function dayAt(conference: Conference, now: number): number {
+  const days = conference.days;
+  if (days.length === 0) return 0;
+  const inside = days.find((d) => now >= d.start - 6 * 3600_000 && now < d.end + 6 * 3600_000);
+  if (inside) return inside.index;
+  if (now < days[0]!.start) return 0;
+  return days[days.length - 1]!.index;
+}

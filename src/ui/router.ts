@@ -1,0 +1,64 @@
+/**
+ * Hash routing (#/talk/<key>): works from the service worker's single index.html with no server
+ * rules, and survives offline reloads. A route is a path of segments plus query parameters.
+ */
+import { signal } from '@preact/signals';
+
+/** The current route. */
+export interface Route {
+  /** Decoded path segments: "#/talk/slug%3Afoo" → ["talk", "slug:foo"]. */
+  path: string[];
+  params: URLSearchParams;
+}
+
+function parse(hash: string): Route {
+  const [pathPart = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const path = pathPart
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+  return { path, params: new URLSearchParams(query) };
+}
+
+/** The current route as a signal; updated on hashchange. */
+export const route = signal<Route>(parse(typeof location === 'undefined' ? '' : location.hash));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    route.value = parse(location.hash);
+  });
+}
+
+/** Builds an href: href(['talk', key], {day: 1}) → "#/talk/<key>?day=1". */
+export function href(
+  path: readonly string[],
+  params?: Record<string, string | number | boolean | undefined | null>,
+): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (v !== undefined && v !== null && v !== false && v !== '') search.set(k, String(v));
+  }
+  const query = search.toString();
+  return `#/${path.map(encodeURIComponent).join('/')}${query ? `?${query}` : ''}`;
+}
+
+/** Goes to a route; `replace` keeps the history entry (for filters and typing). */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) {
+    history.replaceState(history.state, '', to);
+    route.value = parse(to);
+  } else {
+    location.hash = to.replace(/^#/, '');
+  }
+}
+
+/** For tests: set the route directly. */
+export function setRouteForTest(hash: string): void {
+  route.value = parse(hash);
+}

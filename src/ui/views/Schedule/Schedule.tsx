@@ -1,0 +1,254 @@
+/**
+ * The whole schedule: day tabs, by time or by room, filters by track, type, building and room,
+ * past talks hidden on request. A full FOSDEM day is ~450 talks, so the list is windowed.
+ */
+import { signal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import type { Conference, Talk } from '../../../domain/model';
+import { useStore } from '../../../state/context';
+import { TALK_ROW_HEIGHT, TalkRow } from '../../components/TalkRow';
+import { VirtualList } from '../../components/VirtualList';
+import { dayAt, dayLabel, longDay, timeOf } from '../../format';
+import { href, navigate, route } from '../../router';
+import { filterOptions, filterTalks, readFilters, type ScheduleFilters } from './filters';
+import './Schedule.css';
+
+type Row = { kind: 'head'; id: string; label: string } | { kind: 'talk'; talk: Talk };
+const HEAD_HEIGHT = 36;
+
+/** The Schedule view. */
+export default function Schedule() {
+  const store = useStore();
+  const conference = store.conference.value!;
+  const now = store.clock.now.value;
+  const params = route.value.params;
+  const filters = readFilters(params, dayAt(conference, now), conference.days.length);
+  const options = useMemo(() => filterOptions(conference), [conference]);
+  const talks = useMemo(
+    () => filterTalks(conference, filters, now),
+    [conference, params.toString(), filters.hidePast ? now : 0],
+  );
+  const rows = useMemo(
+    () => toRows(conference, talks, filters.by),
+    [conference, talks, filters.by],
+  );
+  const nowIndex = rows.findIndex((r) => r.kind === 'talk' && r.talk.end > now);
+  const day = conference.days[filters.day];
+
+  const set = (
+    changes: Partial<Record<keyof ScheduleFilters | 'past', string | number | undefined>>,
+  ) => {
+    const next = {
+      day: filters.day,
+      by: filters.by === 'time' ? undefined : filters.by,
+      track: filters.track,
+      type: filters.type,
+      building: filters.building,
+      room: filters.room,
+      past: filters.hidePast ? 'hide' : undefined,
+      ...changes,
+    };
+    navigate(href(['schedule'], next), { replace: true });
+  };
+  const active = [filters.track, filters.type, filters.building, filters.room].filter(
+    Boolean,
+  ).length;
+
+  return (
+    <section aria-labelledby="schedule-title">
+      <h1 id="schedule-title">
+        Schedule
+        {day ? (
+          <span class="visually-hidden">, {longDay(day.start, conference.timeZone)}</span>
+        ) : null}
+      </h1>
+      <nav class="tabs" aria-label="Days">
+        {conference.days.map((d) => (
+          <a
+            key={d.index}
+            href={href(['schedule'], { ...Object.fromEntries(params), day: d.index })}
+            aria-current={d.index === filters.day ? 'page' : undefined}
+          >
+            {dayLabel(d, conference.timeZone)}
+          </a>
+        ))}
+      </nav>
+      <div class="schedule-controls">
+        <fieldset class="tabs order">
+          <legend class="visually-hidden">Order</legend>
+          <button
+            type="button"
+            aria-pressed={filters.by === 'time'}
+            onClick={() => set({ by: undefined })}
+          >
+            By time
+          </button>
+          <button
+            type="button"
+            aria-pressed={filters.by === 'room'}
+            onClick={() => set({ by: 'room' })}
+          >
+            By room
+          </button>
+        </fieldset>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={filters.hidePast}
+            onChange={(e) =>
+              set({ past: (e.target as HTMLInputElement).checked ? 'hide' : undefined })
+            }
+          />
+          Hide past talks
+        </label>
+      </div>
+      <details class="filters" open={active > 0}>
+        <summary>Filters{active ? ` (${active})` : ''}</summary>
+        <div class="filter-grid">
+          <Select
+            label="Track"
+            value={filters.track}
+            options={options.tracks}
+            onChange={(v) => set({ track: v })}
+          />
+          <Select
+            label="Type"
+            value={filters.type}
+            options={options.types}
+            onChange={(v) => set({ type: v })}
+          />
+          <Select
+            label="Building"
+            value={filters.building}
+            options={options.buildings}
+            nameOf={(id) =>
+              id === 'unknown'
+                ? 'Other rooms'
+                : (store.venue.value?.buildings.find((b) => b.id === id)?.name ?? id)
+            }
+            onChange={(v) => set({ building: v })}
+          />
+          <Select
+            label="Room"
+            value={filters.room}
+            options={options.rooms}
+            onChange={(v) => set({ room: v })}
+          />
+        </div>
+        {active > 0 && (
+          <button
+            type="button"
+            class="button button-quiet"
+            onClick={() => set({ track: '', type: '', building: '', room: '' })}
+          >
+            Clear filters
+          </button>
+        )}
+      </details>
+      <p class="muted schedule-count" aria-live="polite">
+        {talks.length} {talks.length === 1 ? 'talk' : 'talks'}
+        {nowIndex > 0 && filters.by === 'time' && (
+          <>
+            {' · '}
+            <button type="button" class="link-button" onClick={() => jumpTo(nowIndex)}>
+              Jump to now
+            </button>
+          </>
+        )}
+      </p>
+      {rows.length === 0 ? (
+        <p class="empty">No talks match. {active > 0 ? 'Try clearing the filters.' : ''}</p>
+      ) : (
+        <VirtualList
+          items={rows}
+          label={`Talks, ${filters.by === 'room' ? 'by room' : 'by time'}`}
+          rowHeight={(r) => (r.kind === 'head' ? HEAD_HEIGHT : TALK_ROW_HEIGHT)}
+          keyOf={(r) => (r.kind === 'head' ? `h:${r.id}` : r.talk.key)}
+          scrollToIndex={jumpTarget.value}
+          renderRow={(r, i) =>
+            r.kind === 'head' ? (
+              <h2 class="list-head" data-row={i}>
+                {r.label}
+              </h2>
+            ) : (
+              <div
+                data-row={i}
+                class={store.bookmarks.value.has(r.talk.key) ? 'is-bookmarked' : undefined}
+              >
+                <TalkRow talk={r.talk} conference={conference} now={now} />
+              </div>
+            )
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+// The row to scroll to; reset first so pressing "Jump to now" twice scrolls twice.
+const jumpTarget = signal<number | undefined>(undefined);
+function jumpTo(index: number) {
+  jumpTarget.value = undefined;
+  queueMicrotask(() => {
+    jumpTarget.value = index;
+  });
+}
+
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+  nameOf = (v) => v,
+}: {
+  label: string;
+  value: string;
+  options: string[];
+  onChange: (v: string) => void;
+  nameOf?: (v: string) => string;
+}) {
+  const id = `filter-${label.toLowerCase()}`;
+  return (
+    <div class="filter">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange((e.target as HTMLSelectElement).value)}
+      >
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {nameOf(o)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function toRows(conference: Conference, talks: Talk[], by: 'time' | 'room'): Row[] {
+  const rows: Row[] = [];
+  if (by === 'room') {
+    const byRoom = new Map<string, Talk[]>();
+    for (const t of talks) byRoom.set(t.room, [...(byRoom.get(t.room) ?? []), t]);
+    for (const room of conference.rooms) {
+      const list = byRoom.get(room.name);
+      if (!list) continue;
+      const building = room.building === 'unknown' ? '' : ` · ${room.building}`;
+      rows.push({ kind: 'head', id: room.name, label: `${room.name}${building}` });
+      for (const t of list) rows.push({ kind: 'talk', talk: t });
+    }
+    return rows;
+  }
+  let last = '';
+  for (const t of talks) {
+    const label = timeOf(t.start, conference.timeZone);
+    if (label !== last) {
+      rows.push({ kind: 'head', id: `${t.start}`, label });
+      last = label;
+    }
+    rows.push({ kind: 'talk', talk: t });
+  }
+  return rows;
+}

@@ -1,0 +1,12 @@
+/** Messages between the page and the import worker. */
+import type { ImportOutcome, ImportProgress } from '../sync/schedule-import';
+
+/** What the worker sends back for request `id`. */
+export type WorkerReply =
+  | { id: number; type: 'progress'; progress: ImportProgress }
+  | { id: number; type: 'done'; outcome: ImportOutcome }
+  | {
+      id: number;
+      type: 'error';
+      error: { name: string; message: string; causeName?: string | undefined };
+    };

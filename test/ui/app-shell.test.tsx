@@ -1,0 +1,24 @@
+// The shell around every view: the conference in the top bar, the tab bar, and the pretend-clock
+// badge that makes it impossible to mistake time travel for the real time.
+import { screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/app';
+import { setRouteForTest } from '../../src/ui/router';
+import { createTestStore, renderWithStore } from '../support/app-store';
+
+describe('the app shell', () => {
+  it('shows the conference, the sections and a clearly marked pretend clock', async () => {
+    const store = await createTestStore({ at: '2027-02-06T11:00' });
+    setRouteForTest('#/settings');
+    renderWithStore(store, <App store={store} />);
+    expect(screen.getByRole('link', { name: /Plan B, what is on now/ })).toBeTruthy();
+    expect(screen.getByText(/Plan B Demo Conference/)).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    for (const name of ['Now', 'Schedule', 'Search', 'My day', 'Map']) {
+      expect(nav.textContent).toContain(name);
+    }
+    const clock = screen.getByRole('link', { name: /Pretend time Sat 6 Feb 11:00/ });
+    expect(clock.textContent).toMatch(/pretend/);
+    await waitFor(() => expect(store.started.value).toBe(true));
+  });
+});
