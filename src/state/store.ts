@@ -50,6 +50,8 @@ export interface AppStore {
   /** Checks the configured schedule for changes (conditional request). */
   refresh(): Promise<void>;
   toggleBookmark(talk: Talk): Promise<void>;
+  /** Removes a bookmark by key (also one whose talk left the schedule). */
+  removeBookmark(key: TalkKey): Promise<void>;
   /** Pretend it is `instant` (null: real time); remembered across reloads. */
   setPretendTime(instant: number | null): Promise<void>;
   dispose(): void;
@@ -192,6 +194,16 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
         } else {
           next.set(talk.key, await addBookmark(deps.db, talk, clock.now.value));
         }
+        bookmarks.value = next;
+      } catch (error) {
+        notices.push({ kind: 'error', text: (error as Error).message });
+      }
+    },
+    async removeBookmark(key) {
+      try {
+        await removeBookmark(deps.db, key);
+        const next = new Map(bookmarks.value);
+        next.delete(key);
         bookmarks.value = next;
       } catch (error) {
         notices.push({ kind: 'error', text: (error as Error).message });

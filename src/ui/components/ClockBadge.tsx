@@ -22,7 +22,7 @@ export function ClockBadge() {
       }
       title={real ? 'Venue time' : 'Pretend time — not the real clock'}
     >
-      {real ? text : `⏱ ${text} (pretend)`}
+      {real ? text : `${text} · pretend`}
     </a>
   );
 }

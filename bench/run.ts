@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark, printed as Markdown tables. Sections whose inputs are missing
+ * (no ../shared/data, no Chromium) say so instead of failing. BENCH_ONLY=parse,search limits it.
+ */
+import { benchParse } from './parse';
+
+type Section = [name: string, title: string, run: () => Promise<string[]>];
+
+const sections: Section[] = [
+  ['parse', 'Schedule parsing and import', benchParse],
+  ['search', 'Search', async () => (await import('./search')).benchSearch()],
+  ['suggest', 'Plan B suggestions', async () => (await import('./suggest')).benchSuggest()],
+  ['relay', 'Relay under load', async () => (await import('./relay')).benchRelay()],
+  ['browser', 'In the browser (Chromium, 4× CPU throttling, 390×844)', async () => (await import('./browser')).benchBrowser()],
+];
+
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+console.log(`# Plan B benchmarks (${new Date().toISOString()}, node ${process.version})\n`);
+for (const [name, title, run] of sections) {
+  if (only && !only.includes(name)) continue;
+  console.log(`## ${title}\n`);
+  try {
+    for (const line of await run()) console.log(line);
+  } catch (error) {
+    console.log(`(not measured: ${(error as Error).message})`);
+  }
+  console.log('');
+}
+process.exit(0);

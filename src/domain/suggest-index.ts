@@ -1,0 +1,133 @@
+/**
+ * What Plan B looks up on every tap, prepared once per schedule: talks by key, by room and by
+ * start time, rooms by name and slug, the rooms of each track per day, the TF-IDF index and a
+ * memo of walking times. Cached per Conference object, so callers never have to hold it.
+ */
+import type { RoomFullness } from './fullness';
+import type { Conference, Room, Talk, TalkKey } from './model';
+import { roomSlug } from './schedule/normalize';
+import { buildSimilarity, type SimilarityIndex } from './suggest-similarity';
+import type { Venue } from './venue/types';
+import { walkingMinutes } from './venue/walking';
+
+/** Lookups over one schedule for the suggestion engine; get it with planBIndex(conference). */
+export interface PlanBIndex {
+  conference: Conference;
+  /** Talks by start (then schedule order), and their starts for binary search. */
+  byStart: readonly Talk[];
+  starts: Float64Array;
+  byKey: ReadonlyMap<TalkKey, Talk>;
+  /** Room name → its talks by start. */
+  byRoom: ReadonlyMap<string, readonly Talk[]>;
+  /** Room name → room (a talk's room missing from conference.rooms gets a made-up entry). */
+  rooms: ReadonlyMap<string, Room>;
+  /** "<day>|<track>" → the rooms that track uses that day. */
+  trackRooms: ReadonlyMap<string, ReadonlySet<string>>;
+  similarity: SimilarityIndex;
+  /** "<venue id>|<from>|<to>" → walking minutes (undefined: unknown). */
+  walks: Map<string, number | undefined>;
+}
+
+const cache = new WeakMap<Conference, PlanBIndex>();
+
+/** The lookup tables for a conference, built on first use and kept while the object lives. */
+export function planBIndex(conference: Conference): PlanBIndex {
+  const cached = cache.get(conference);
+  if (cached) return cached;
+  const byStart = [...conference.talks].sort((a, b) => a.start - b.start);
+  const rooms = new Map(conference.rooms.map((r) => [r.name, r]));
+  const byRoom = new Map<string, Talk[]>();
+  const trackRooms = new Map<string, Set<string>>();
+  for (const talk of byStart) {
+    if (!rooms.has(talk.room))
+      rooms.set(talk.room, { name: talk.room, slug: roomSlug(talk.room), building: 'unknown' });
+    const list = byRoom.get(talk.room);
+    if (list) list.push(talk);
+    else byRoom.set(talk.room, [talk]);
+    if (!talk.track) continue;
+    const k = `${talk.day}|${talk.track}`;
+    const set = trackRooms.get(k);
+    if (set) set.add(talk.room);
+    else trackRooms.set(k, new Set([talk.room]));
+  }
+  const index: PlanBIndex = {
+    conference,
+    byStart,
+    starts: Float64Array.from(byStart, (t) => t.start),
+    byKey: new Map(conference.talks.map((t) => [t.key, t])),
+    byRoom,
+    rooms,
+    trackRooms,
+    similarity: buildSimilarity(conference),
+    walks: new Map(),
+  };
+  cache.set(conference, index);
+  return index;
+}
+
+/** Index of the first talk starting at or after `time` in byStart. */
+export function firstStartingAt(index: PlanBIndex, time: number): number {
+  let lo = 0;
+  let hi = index.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index.starts[mid]! < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The room a talk is in, as the schedule lists it. */
+export function roomOf(index: PlanBIndex, talk: Talk): Room {
+  return (
+    index.rooms.get(talk.room) ?? {
+      name: talk.room,
+      slug: roomSlug(talk.room),
+      building: 'unknown',
+    }
+  );
+}
+
+/**
+ * A room named by a person: exact name, else name or slug ignoring case and spacing
+ * ("ud2.208 (decroly)", "UD2208", "ud2208" all find "UD2.208 (Decroly)"). Undefined if none.
+ */
+export function findRoom(index: PlanBIndex, text: string): Room | undefined {
+  const exact = index.rooms.get(text);
+  if (exact) return exact;
+  const wanted = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (!wanted) return undefined;
+  for (const room of index.rooms.values())
+    if (room.name.toLowerCase() === wanted || room.slug.toLowerCase() === wanted) return room;
+  const slug = roomSlug(wanted);
+  for (const room of index.rooms.values()) if (room.slug === slug) return room;
+  return undefined;
+}
+
+/** Room fullness as the engine reads it: by room slug. */
+export type FullnessInput = ReadonlyMap<string, RoomFullness> | readonly RoomFullness[];
+
+/** The fullness input as a map by slug (arrays are keyed by each entry's `room`). */
+export function fullnessBySlug(
+  input: FullnessInput | undefined,
+): ReadonlyMap<string, RoomFullness> {
+  if (!input) return new Map();
+  if (Array.isArray(input)) return new Map(input.map((f) => [f.room, f]));
+  return input as ReadonlyMap<string, RoomFullness>;
+}
+
+/** Walking minutes between two rooms through the venue model, memoized; undefined if unknown. */
+export function walkBetween(
+  index: PlanBIndex,
+  venue: Venue | undefined,
+  from: string,
+  to: string,
+): number | undefined {
+  if (from === to) return 0;
+  if (!venue) return undefined;
+  const k = `${venue.id}|${from}|${to}`;
+  if (index.walks.has(k)) return index.walks.get(k);
+  const minutes = walkingMinutes(venue, from, to);
+  index.walks.set(k, minutes);
+  return minutes;
+}

@@ -1,0 +1,236 @@
+// The parts of Plan B on hand-made schedules, one edge at a time: ranking by track and topic,
+// the shared words and speakers behind "related", what a "likely full" guess rests on, and the
+// stay-or-go card at the ends of a day.
+import { describe, expect, it } from 'vitest';
+import type { RoomFullness } from '../../src/domain/fullness';
+import type { Conference, Talk } from '../../src/domain/model';
+import { roomSlug } from '../../src/domain/schedule/normalize';
+import {
+  buildSimilarity,
+  likelyFull,
+  planB,
+  relatedness,
+  stayOrGo,
+} from '../../src/domain/suggest';
+import { zonedToUtc } from '../../src/domain/time';
+import { assignBuildings, ULB_SOLBOSCH } from '../../src/domain/venue';
+
+const MIN = 60_000;
+const TZ = 'Europe/Brussels';
+const at = (hhmm: string) => {
+  const [hour, minute] = hhmm.split(':').map(Number) as [number, number];
+  return zonedToUtc({ year: 2030, month: 2, day: 2 }, { hour, minute }, TZ);
+};
+
+function talk(slug: string, room: string, start: string, fields: Partial<Talk> = {}): Talk {
+  return {
+    key: `slug:${slug}`,
+    id: slug,
+    slug,
+    title: slug,
+    subtitle: '',
+    abstract: '',
+    description: '',
+    type: 'devroom',
+    track: 'Cooking',
+    language: 'en',
+    persons: [],
+    start: at(start),
+    end: at(start) + 25 * MIN,
+    day: 0,
+    room,
+    links: { slides: [], recordings: [], other: [] },
+    cancelled: false,
+    ...fields,
+  };
+}
+
+function conference(talks: Talk[]): Conference {
+  const rooms = [...new Set(talks.map((t) => t.room))].map((name) => ({
+    name,
+    slug: roomSlug(name),
+    building: 'unknown',
+  }));
+  const conf: Conference = {
+    acronym: 'fosdem-2030',
+    title: 'FOSDEM 2030',
+    timeZone: TZ,
+    days: [{ index: 1, date: '2030-02-02', start: at('09:00'), end: at('19:00') }],
+    rooms,
+    tracks: [],
+    talks: [...talks].sort((a, b) => a.start - b.start),
+    persons: [],
+    venue: 'ULB Solbosch',
+    source: { format: 'pentabarf-xml' },
+  };
+  return assignBuildings(conf, ULB_SOLBOSCH);
+}
+
+const kube = 'Kubernetes operators, kubernetes controllers and pods in production clusters.';
+const full = talk('wanted', 'UD2.208 (Decroly)', '11:00', {
+  title: 'Kubernetes operators explained',
+  abstract: kube,
+  track: 'Containers',
+  persons: [{ id: 'p1', name: 'Ada Example' }],
+});
+const sameTrack = talk('overflow', 'UD2.218A', '11:05', {
+  track: 'Containers',
+  title: 'Image signing',
+});
+const related = talk('k8s', 'UD2.119', '11:05', {
+  title: 'Writing kubernetes controllers',
+  abstract: kube,
+  track: 'Go',
+  persons: [{ id: 'p1', name: 'Ada Example' }],
+});
+const unrelated = talk('bread', 'UD2.120 (Chavanne)', '11:10', { title: 'Sourdough at scale' });
+const later = talk('next-here', 'UD2.208 (Decroly)', '11:30', {
+  title: 'Operators, part 2',
+  track: 'Containers',
+});
+const conf = conference([full, sameTrack, related, unrelated, later]);
+const reported = (
+  room: string,
+  minutesAgo: number,
+  extra: Partial<RoomFullness> = {},
+): RoomFullness => ({
+  room,
+  level: 'full',
+  confidence: 0.3,
+  source: 'crowd',
+  reports: 1,
+  updatedAt: at('11:02') - minutesAgo * MIN,
+  ...extra,
+});
+
+describe('ranking', () => {
+  const plan = planB({
+    now: at('11:02'),
+    conference: conf,
+    talk: full.key,
+    options: { limit: Infinity },
+  });
+
+  it('same track above related above unrelated, all at one minute’s walk', () => {
+    expect(plan.alternatives.map((s) => s.key)).toEqual([
+      sameTrack.key,
+      related.key,
+      unrelated.key,
+    ]);
+    expect(plan.alternatives.map((s) => s.walkMinutes)).toEqual([1, 1, 1]);
+    expect(plan.alternatives[0]!.reasons).toContain('same track');
+    expect(plan.alternatives[1]!.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^related: .*kubernetes/),
+        'same speaker: Ada Example',
+      ]),
+    );
+    expect(plan.alternatives[2]!.reasons).toEqual([
+      '1 min walk, building U',
+      'starts in 8 min',
+      'ends in 33 min',
+    ]);
+  });
+
+  it('offers the room’s livestream before the talk starts too, marked not live yet', () => {
+    const before = planB({ now: at('10:55'), conference: conf, talk: full.key });
+    expect(before.livestream).toEqual({
+      watch: 'https://live.fosdem.org/watch/ud2208',
+      hls: 'https://stream.fosdem.org/ud2208.m3u8',
+      live: false,
+    });
+    expect(
+      planB({ now: at('11:26'), conference: conf, talk: full.key }).livestream,
+    ).toBeUndefined();
+  });
+
+  it('unknown talk keys and rooms give no full talk and no error', () => {
+    const plan = planB({ now: at('11:02'), conference: conf, talk: 'slug:nope', room: 'Nowhere' });
+    expect(plan.fullTalk).toBeUndefined();
+    expect(plan.fullRoom).toBeUndefined();
+    expect(plan.livestream).toBeUndefined();
+  });
+});
+
+describe('similarity', () => {
+  const index = buildSimilarity(conf);
+  it('is symmetric, zero for a talk with itself, and names the shared words', () => {
+    const ab = relatedness(index, full, related);
+    expect(ab.score).toBeCloseTo(relatedness(index, related, full).score, 6);
+    expect(ab.terms[0]).toBe('kubernetes');
+    expect(relatedness(index, full, full).score).toBe(0);
+    expect(relatedness(index, full, unrelated)).toEqual({ score: 0, terms: [], speakers: [] });
+  });
+  it('leaves the shared track’s own words out of "related"', () => {
+    expect(relatedness(index, full, later).terms).not.toContain('containers');
+  });
+});
+
+describe('likely full', () => {
+  const ctx = { now: at('11:02'), conference: conf };
+  it('says nothing without reports', () => {
+    expect(likelyFull(related, ctx)).toBeUndefined();
+  });
+  it('rests on a recent full report, or standing room only', () => {
+    expect(likelyFull(related, { ...ctx, fullness: [reported('ud2119', 10)] })).toEqual({
+      kind: 'likely',
+      because: 'reported full 10 min ago',
+    });
+    expect(
+      likelyFull(related, { ...ctx, fullness: [reported('ud2119', 0, { level: 'standing' })] }),
+    ).toEqual({
+      kind: 'likely',
+      because: 'standing room only just now',
+    });
+    expect(
+      likelyFull(related, { ...ctx, fullness: [reported('ud2119', 1, { confidence: 1 })] })?.kind,
+    ).toBe('known');
+  });
+  it('guesses a small room on a popular track from an older report of the track', () => {
+    const fullness = [reported('ud2208', 120)];
+    expect(likelyFull(sameTrack, { ...ctx, fullness })?.because).toBe(
+      'small room on a popular track: Containers (UD2.208 (Decroly) was reported full at 09:02)',
+    );
+    const big = new Map([['ud2218a', 500]]);
+    expect(likelyFull(sameTrack, { ...ctx, fullness, capacities: big })).toBeUndefined();
+    expect(likelyFull(unrelated, { ...ctx, fullness })).toBeUndefined();
+  });
+});
+
+describe('stay or go', () => {
+  it('needs a room, and says when there is nothing more', () => {
+    expect(stayOrGo({ now: at('11:02'), conference: conf }).kind).toBe('none');
+    expect(stayOrGo({ now: at('11:02'), conference: conf, room: 'X.1' }).message).toMatch(
+      /No talks/,
+    );
+    expect(stayOrGo({ now: at('12:00'), conference: conf, room: 'ud2208' }).message).toBe(
+      'Nothing more in UD2.208 (Decroly) today.',
+    );
+  });
+  it('a full room with nothing bookmarked: stay and keep the seat', () => {
+    const advice = stayOrGo({
+      now: at('11:20'),
+      conference: conf,
+      room: 'ud2208',
+      fullness: [reported('ud2208', 1, { confidence: 1 })],
+    });
+    expect(advice).toMatchObject({ kind: 'stay', nextHere: { key: later.key } });
+    expect(advice.message).toMatch(/staying keeps your seat/);
+  });
+  it('go with time to spare: leave by, and see the next talk here first if it fits', () => {
+    const far = talk('far', 'K.3.401', '12:30');
+    const c = conference([full, later, far]);
+    const advice = stayOrGo({
+      now: at('11:02'),
+      conference: c,
+      room: 'ud2208',
+      bookmarks: new Set([far.key]),
+      venue: ULB_SOLBOSCH,
+    });
+    expect(advice.kind).toBe('go');
+    expect(advice.message).toMatch(
+      /leave by 12:1\d\. You can still see “Operators, part 2” here first\./,
+    );
+    expect(advice.warning).toBeUndefined();
+  });
+});

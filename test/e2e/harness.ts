@@ -1,0 +1,134 @@
+/**
+ * End-to-end tests drive Debian's Chromium (never a downloaded browser) through playwright-core
+ * against the built app served by the real relay on 127.0.0.1.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where screenshots are written (a test artifact to look at). */
+export const ARTIFACTS = resolve(ROOT, 'test-results');
+
+/** Why browser tests cannot run here, or undefined when they can. */
+export function browserSkipReason(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  if (!existsSync(resolve(ROOT, 'dist/index.html'))) return 'the app is not built (npm run build)';
+  return undefined;
+}
+
+/** A running relay serving a copy of dist/ (so a test may change it) and a schedule. */
+export interface Relay {
+  url: string;
+  distDir: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the relay (tsx src/server/main.ts) on a free port; resolves once it prints its URL. */
+export async function startRelay(options: {
+  schedule: string;
+  env?: Record<string, string>;
+  /** Fixed port (to restart a relay where a page expects it); default: any free port. */
+  port?: number;
+  /** Serve this folder instead of a fresh copy of dist/. */
+  distDir?: string;
+}): Promise<Relay> {
+  const work = mkdtempSync(join(tmpdir(), 'planb-e2e-'));
+  const distDir = options.distDir ?? join(work, 'dist');
+  if (!options.distDir) cpSync(resolve(ROOT, 'dist'), distDir, { recursive: true });
+  const dataDir = join(work, 'data');
+  mkdirSync(dataDir);
+  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, SCHEDULE: options.schedule, PORT: String(options.port ?? 0), HOST: '127.0.0.1', DIST_DIR: distDir, DATA_DIR: dataDir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`relay did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at (http:\/\/[^\s/]+)\//.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        done(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`relay exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    distDir,
+    dataDir,
+    process: child,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Launches headless Chromium with flags that work as root on this machine. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A phone-sized context (390×844) in the given colour scheme. */
+export function phoneContext(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    colorScheme,
+    serviceWorkers: 'allow',
+  });
+}
+
+/** Opens the app and waits until the service worker controls the page (one reload needed). */
+export async function openControlled(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Saves a screenshot under test-results/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(ARTIFACTS, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Runs axe-core in the page and returns its violations (id, impact, nodes). */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}

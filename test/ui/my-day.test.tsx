@@ -1,0 +1,184 @@
+// My day as the attendee on the train plans it: starred talks in time order, the clashes and the
+// too-short walks between buildings said in words, the free time, what is over, and the talks
+// a schedule update removed: still listed, never dropped. Real store, demo conference.
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { walkingMinutes } from '../../src/domain/venue';
+import type { AppStore } from '../../src/state/store';
+import { setRouteForTest } from '../../src/ui/router';
+import MyDay from '../../src/ui/views/MyDay/MyDay';
+import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
+
+const stores: AppStore[] = [];
+async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
+  const store = await createTestStore({ at });
+  stores.push(store);
+  for (const slug of slugs) {
+    const talk = store.talksByKey.value.get(`slug:${slug}`);
+    if (!talk) throw new Error(`no demo talk ${slug}`);
+    await store.toggleBookmark(talk);
+  }
+  return store;
+}
+beforeEach(() => setRouteForTest('#/my-day'));
+afterEach(() => {
+  for (const s of stores.splice(0)) s.dispose();
+});
+
+/** The list item of a talk, found by its title link. */
+function rowOf(title: string | RegExp): HTMLElement {
+  return screen.getByRole('link', { name: title }).closest('li')!;
+}
+
+describe('the My day view', () => {
+  it('with no bookmarks explains how to star talks', async () => {
+    const store = await storeAt('2027-02-06T11:00');
+    renderWithStore(store, <MyDay />);
+    expect(screen.getByRole('heading', { level: 1, name: 'My day' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'No talks on your day yet' })).toBeTruthy();
+    expect(screen.getByText(/Tap the star/).textContent).toMatch(/Now, Schedule or Search/);
+    expect(screen.getByRole('link', { name: 'Schedule' }).getAttribute('href')).toBe('#/schedule');
+  });
+
+  it('flags the planted tight transfer between AW1.120 and K.3.401 with walking minutes', async () => {
+    const store = await storeAt(
+      '2027-02-06T11:00',
+      'collab_office_suite_part1',
+      'monitoring_office_suite_part2',
+    );
+    const walk = walkingMinutes(store.venue.value!, 'AW1.120', 'K.3.401')!;
+    expect(walk).toBeGreaterThan(5);
+    renderWithStore(store, <MyDay />);
+    const sentence = `${walk} min walk from AW1.120 to K.3.401, you have 5 min`;
+    const part2 = rowOf(/office suite, part 2/);
+    expect(part2.textContent).toContain('Tight transfer:');
+    expect(part2.textContent).toContain(
+      `${sentence} after “Self-hosting a collaborative office suite, part 1: the setup”`,
+    );
+    const part1 = rowOf(/office suite, part 1/);
+    expect(part1.textContent).toContain(
+      `${sentence} to reach “Self-hosting a collaborative office suite, part 2: monitoring it”`,
+    );
+    expect(screen.getByText(/2 talks · 1 tight transfer/)).toBeTruthy();
+    // Building names, not only room codes.
+    expect(part1.textContent).toContain('AW1.120 · Building AW');
+    expect(part2.textContent).toContain('K.3.401 · Building K');
+  });
+
+  it('marks both overlapping talks, saying by how much', async () => {
+    const store = await storeAt(
+      '2027-02-06T09:00',
+      'containers_pods_no_daemon',
+      'keynote_volunteers',
+    );
+    renderWithStore(store, <MyDay />);
+    const pods = rowOf(/Pods without a daemon/);
+    const keynote = rowOf(/Volunteers, queues and closed doors/);
+    expect(pods.textContent).toContain(
+      'Overlap: overlaps “Volunteers, queues and closed doors: running a free conference at scale” by 25 min',
+    );
+    expect(keynote.textContent).toContain('Overlap: overlaps “Pods without a daemon');
+    expect(within(pods).getByRole('list', { name: /Problems with/ })).toBeTruthy();
+    expect(screen.getByText(/2 talks · 1 overlap/)).toBeTruthy();
+  });
+
+  it('shows the free time between talks', async () => {
+    const store = await storeAt(
+      '2027-02-06T09:00',
+      'containers_lazy_pulling',
+      'monitoring_k8s_budget',
+    );
+    renderWithStore(store, <MyDay />);
+    const gap = screen.getByText('Free 11:55–13:00').closest('li')!;
+    expect(gap.textContent).toContain('(1 h 5 min)');
+    expect(screen.getByText(/2 talks · no conflicts/)).toBeTruthy();
+  });
+
+  it('lists talks in time order, dims the past, says what is on now and next, links each talk', async () => {
+    // Bookmarked in reverse order on purpose.
+    const store = await storeAt(
+      '2027-02-06T12:10',
+      'monitoring_k8s_budget',
+      'collab_caldav_2027',
+      'containers_lazy_pulling',
+    );
+    renderWithStore(store, <MyDay />);
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.myday-plan a.myday-title')];
+    expect(links.map((a) => a.textContent)).toEqual([
+      'Lazy-pulling container images over a slow network',
+      'Calendars that sync: CalDAV today',
+      'Kubernetes cluster observability on a budget',
+    ]);
+    expect(links[0]!.getAttribute('href')).toBe('#/talk/slug%3Acontainers_lazy_pulling');
+    const past = rowOf(/Lazy-pulling/);
+    expect(past.className).toContain('myday-past');
+    expect(past.textContent).toContain('Over');
+    const current = rowOf(/CalDAV today/);
+    expect(current.getAttribute('aria-current')).toBe('time');
+    expect(current.textContent).toContain('On now · 15 min left');
+    expect(rowOf(/Kubernetes cluster observability/).textContent).toContain(
+      'Next · starts in 50 min',
+    );
+  });
+
+  it('opens on today per the clock, with a tab per day', async () => {
+    const store = await storeAt(
+      '2027-02-07T11:00',
+      'containers_pods_no_daemon',
+      'db_sharding_tears',
+    );
+    renderWithStore(store, <MyDay />);
+    const days = screen.getByRole('navigation', { name: 'Conference days' });
+    const sunday = within(days).getByRole('link', { name: /Sun 7 Feb\s?, 1 talk starred/ });
+    expect(sunday.getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('heading', { level: 2, name: 'Sunday 7 February' })).toBeTruthy();
+    // The cancelled Sunday talk stays, struck through, with a pointer to a plan B.
+    const sharding = rowOf(/Sharding without tears/);
+    expect(sharding.className).toContain('myday-cancelled');
+    expect(sharding.textContent).toContain('Cancelled');
+    expect(screen.queryByRole('link', { name: /Pods without a daemon/ })).toBeNull();
+
+    const saturday = within(days).getByRole('link', { name: /Sat 6 Feb\s?, 1 talk starred/ });
+    expect(saturday.getAttribute('href')).toBe('#/my-day?day=0');
+    setRouteForTest('#/my-day?day=0');
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: /Pods without a daemon/ })).toBeTruthy(),
+    );
+    expect(saturday.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('before the conference opens on the first day', async () => {
+    const store = await storeAt('2027-01-20T10:00', 'keynote_welcome');
+    renderWithStore(store, <MyDay />);
+    expect(screen.getByRole('heading', { level: 2, name: /Saturday 6 February/ })).toBeTruthy();
+    expect(rowOf(/Welcome to the Plan B Demo Conference/)).toBeTruthy();
+  });
+
+  it('keeps an orphaned bookmark listed after a schedule update removes its talk', async () => {
+    const store = await storeAt('2027-02-06T11:00', 'security_ci_secrets', 'keynote_welcome');
+    const without = DEMO_XML.replace(
+      /<event id="\d+">(?:(?!<\/event>)[\s\S])*?<slug>security_ci_secrets<\/slug>[\s\S]*?<\/event>\s*/,
+      '',
+    );
+    expect(without).not.toContain('security_ci_secrets');
+    await store.importSchedule({ kind: 'text', text: without, name: 'update.xml' });
+    expect(store.talksByKey.value.has('slug:security_ci_secrets')).toBe(false);
+    expect(store.bookmarks.value.has('slug:security_ci_secrets')).toBe(true);
+
+    renderWithStore(store, <MyDay />);
+    const section = screen
+      .getByRole('heading', { name: 'No longer in the schedule' })
+      .closest('section')!;
+    const orphan = within(section).getByText('Secrets in CI: what leaks and how').closest('li')!;
+    expect(orphan.textContent).toContain('Sat 6 Feb · 13:30–13:55');
+    expect(orphan.textContent).toContain('H.1308 (Rolin)');
+    // Still on the day's plan: the talk that remains.
+    expect(rowOf(/Welcome to the Plan B Demo Conference/)).toBeTruthy();
+
+    fireEvent.click(within(orphan).getByRole('button', { name: /Remove “Secrets in CI/ }));
+    await waitFor(() =>
+      expect(screen.queryByRole('heading', { name: 'No longer in the schedule' })).toBeNull(),
+    );
+    expect(store.bookmarks.value.has('slug:security_ci_secrets')).toBe(false);
+  });
+});
