@@ -5,9 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { ScheduleError } from '../domain/errors';
+import { BackupError } from '../domain/export/backup';
+import { ExportError } from '../domain/export/selection';
 import { SourceError } from '../node/read-source';
 import { runDiff } from './diff';
+import { EXPORT_FORMATS, type ExportFormat, runExport } from './export';
 import { runInspect } from './inspect';
+import { runSuggest, SuggestInputError } from './suggest';
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {}
@@ -17,6 +21,11 @@ const USAGE = `Usage: planb <command> [options]
 Commands:
   inspect <file or URL> [--json] [--talks]   what a schedule holds
   diff <old> <new> [--json]                  what changed between two versions of a schedule
+  suggest <file or URL> --at "<date time>" --full "<room>" [--full …] [--from "<room>"]
+          [--talk <TalkKey>] [--bookmark <TalkKey> …] [--json]
+                                             plan B when a room is full: livestream, alternatives
+  export <schedule> --backup <backup.json> --format markdown|ics [--day YYYY-MM-DD]
+                                             notes and talks from a backup, to stdout
   help                                       this text
 
 Schedules: Pentabarf XML (FOSDEM), frab XML/JSON, pretalx JSON, iCalendar (ICS).`;
@@ -37,6 +46,14 @@ export async function main(argv: string[], io: Output): Promise<number> {
         json: { type: 'boolean', default: false },
         talks: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        at: { type: 'string' },
+        full: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        talk: { type: 'string' },
+        bookmark: { type: 'string', multiple: true },
+        backup: { type: 'string' },
+        format: { type: 'string' },
+        day: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -54,6 +71,23 @@ export async function main(argv: string[], io: Output): Promise<number> {
           throw new UsageError('diff takes two schedules: the old one, then the new one.');
         io.out(await runDiff(rest[0]!, rest[1]!, { json: values.json }));
         return 0;
+      case 'suggest': {
+        if (rest.length !== 1) throw new UsageError('suggest takes one schedule file or URL.');
+        const { at, full = [], from, talk, bookmark = [], json } = values;
+        if (!at) throw new UsageError('suggest needs --at "<venue-local date time>".');
+        if (full.length === 0 && !talk) throw new UsageError('suggest needs --full "<room>".');
+        io.out(await runSuggest(rest[0]!, { at, full, from, talk, bookmarks: bookmark, json }));
+        return 0;
+      }
+      case 'export': {
+        if (rest.length !== 1) throw new UsageError('export takes one schedule file or URL.');
+        const { backup, format, day } = values;
+        if (!backup) throw new UsageError('export needs --backup <backup.json>.');
+        if (!EXPORT_FORMATS.includes(format as ExportFormat))
+          throw new UsageError('export needs --format markdown or --format ics.');
+        io.out(await runExport(rest[0]!, { backup, format: format as ExportFormat, day }));
+        return 0;
+      }
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -62,7 +96,13 @@ export async function main(argv: string[], io: Output): Promise<number> {
       io.err(`planb: ${(e as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof ScheduleError || e instanceof SourceError) {
+    if (
+      e instanceof ScheduleError ||
+      e instanceof SourceError ||
+      e instanceof SuggestInputError ||
+      e instanceof BackupError ||
+      e instanceof ExportError
+    ) {
       io.err(`planb: ${e.message}`);
       return 1;
     }

@@ -92,21 +92,32 @@ export interface Note {
 export interface Attended {
   talk: TalkKey;
   at: number;
+  /** Optional short rating, a whole number from 1 to 5 (added in version 2; no index). */
+  rating?: number;
   snapshot: TalkSnapshot;
 }
 
-/** One crowd report in the outbox; `sentAt` is set once the relay accepted it. */
+/**
+ * One crowd report in the outbox (src/sync/report-outbox.ts). It counts in this phone's view
+ * from the moment it is saved; `sentAt` is set once the relay accepted it, `rejected` when the
+ * relay refused it for good (unknown room…); `attempts` and `nextAttemptAt` pace the retries.
+ */
 export interface CrowdReportRecord {
   /** Random id, the relay's idempotency key. */
   id: string;
   /** Room slug ("ub2252a"). */
   room: string;
-  /** Fullness level as the crowd model defines it. */
+  /** FULLNESS_LEVELS index: 0 seats, 1 standing, 2 full, 3 queue (levelOfRecord reads it). */
   level: number;
+  /** When the attendee tapped, UTC ms. */
   at: number;
   /** Anonymous per-install device id (one vote per device). */
   device: string;
   sentAt?: number;
+  attempts?: number;
+  nextAttemptAt?: number;
+  /** The relay's reason when it refused the report; it is not sent again. */
+  rejected?: string;
 }
 
 /** The typed schema of the current version (DB_VERSION). */
