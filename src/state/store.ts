@@ -175,6 +175,10 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     },
     importSchedule,
     async refresh() {
+      // Only the configured schedule is refreshed automatically: a schedule the user loaded from
+      // a file or another address is theirs, and is never replaced behind their back.
+      const current = version.value;
+      if (current && current.source !== deps.scheduleUrl) return;
       try {
         await importSchedule({ kind: 'url', url: deps.scheduleUrl, ifChanged: true });
       } catch (error) {
