@@ -2,12 +2,15 @@
  * `npm start`: the relay serving the built app and its API on one port.
  * Environment: SCHEDULE (file or URL; default the demo conference), PORT (default 8080),
  * HOST (default 127.0.0.1; 0.0.0.0 lets phones on the same network connect),
- * SCHEDULE_REFRESH_SECONDS (default 300).
+ * SCHEDULE_REFRESH_SECONDS (default 300), and the crowd/official variables of config.ts
+ * (DATA_DIR default .planb-data, OFFICIAL_STATUS_URL, rate limits…).
+ * Prints "Plan B is running at http://HOST:PORT/" once it listens (tests parse it with PORT=0).
  */
 import { createServer } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRelayHandler } from './app';
+import { createRelay } from './app';
+import { relayOptionsFromEnv } from './config';
 import { ScheduleSource } from './schedule-source';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,7 +31,16 @@ async function start(): Promise<void> {
     throw new Error(`Cannot serve SCHEDULE=${source}\n${(e as Error).message}`);
   }
   schedule.startRefreshing(Number(process.env.SCHEDULE_REFRESH_SECONDS ?? 300) * 1000);
-  const server = createServer(createRelayHandler({ schedule, distDir: resolve(root, 'dist') }));
+  const options = relayOptionsFromEnv(process.env, () => schedule.current.conference);
+  const relay = createRelay({
+    ...options,
+    schedule,
+    distDir: resolve(process.env.DIST_DIR?.trim() || resolve(root, 'dist')),
+  });
+  const server = createServer(relay.handle);
+  // A slow or stuck upload must not hold a connection for minutes (SSE streams are unaffected).
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
   server.on('error', (e: NodeJS.ErrnoException) => {
     const why =
       e.code === 'EADDRINUSE' ? `port ${port} is in use: set PORT to another one` : e.message;
@@ -42,10 +54,21 @@ async function start(): Promise<void> {
     const c = schedule.current.conference;
     process.stdout.write(
       `Plan B is running at http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${actualPort}/\n` +
-        `Schedule: ${c.title} (${c.talks.length} talks) from ${source}\n`,
+        `Schedule: ${c.title} (${c.talks.length} talks) from ${source}\n` +
+        `Data: ${options.dataDir}` +
+        (options.official ? ` · official room status from ${options.official.url}\n` : '\n'),
     );
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close();
+    relay
+      .close()
+      .catch((e) => process.stderr.write(`Plan B: ${(e as Error).message}\n`))
+      .finally(() => {
+        server.closeAllConnections();
+        process.exit(0);
+      });
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

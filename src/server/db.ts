@@ -1,0 +1,53 @@
+/**
+ * The relay's SQLite database: one file in the data folder, WAL mode, synchronous=FULL so a
+ * committed transaction is on disk (fsynced) before the relay answers 202. Writes are batched
+ * per event-loop tick (see reports.ts), so the fsync is paid once per batch, not per report.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** An open relay database. */
+export type RelayDb = Database.Database;
+
+/** The file inside DATA_DIR. */
+export const DB_FILE = 'planb-relay.sqlite';
+
+/** Cumulative schema steps; the database's user_version says how many have run. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE reports (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     room TEXT NOT NULL,
+     level TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     device TEXT NOT NULL,
+     received_at INTEGER NOT NULL
+   );
+   CREATE INDEX reports_by_at ON reports (at);`,
+];
+
+/**
+ * Opens (creating the folder and the schema as needed) the database in `dataDir`, or an
+ * in-memory one when dataDir is undefined (tests, and a relay started without a data folder).
+ */
+export function openRelayDb(dataDir?: string): RelayDb {
+  let db: RelayDb;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(join(dataDir, DB_FILE));
+    db.pragma('journal_mode = WAL');
+  } else {
+    db = new Database(':memory:');
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}
