@@ -45,7 +45,15 @@ export async function startRelay(options: {
   mkdirSync(dataDir);
   const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, SCHEDULE: options.schedule, PORT: String(options.port ?? 0), HOST: '127.0.0.1', DIST_DIR: distDir, DATA_DIR: dataDir, ...options.env },
+    env: {
+      ...process.env,
+      SCHEDULE: options.schedule,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      DIST_DIR: distDir,
+      DATA_DIR: dataDir,
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -82,20 +90,25 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** A phone-sized context (390×844) in the given colour scheme. */
-export function phoneContext(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+export function phoneContext(
+  browser: Browser,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -112,6 +125,35 @@ export async function openControlled(page: Page, url: string): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForSchedule(page);
+}
+
+/** Waits until the first import (or the read from IndexedDB) has finished. */
+export async function waitForSchedule(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.activity') &&
+      !!document.querySelector('main h1') &&
+      !/Opening your schedule|Loading the schedule/.test(
+        document.querySelector('main')?.textContent ?? '',
+      ),
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+/** A persistent (not incognito) Chromium profile: what installability checks need. */
+export async function persistentPhoneContext(): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'planb-profile-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    serviceWorkers: 'allow',
+  });
 }
 
 /** Saves a screenshot under test-results/screenshots. */
@@ -124,11 +166,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Runs axe-core in the page and returns its violations (id, impact, nodes). */
-export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+export async function axeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
   await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
 }

@@ -17,7 +17,9 @@ describe('the app shell', () => {
     for (const name of ['Now', 'Schedule', 'Search', 'My day', 'Map']) {
       expect(nav.textContent).toContain(name);
     }
-    const clock = screen.getByRole('link', { name: /Pretend time Sat 6 Feb 11:00/ });
+    const clock = screen.getByRole('link', {
+      name: /Sat 6 Feb 11:00 · pretend time: the clock is not real/,
+    });
     expect(clock.textContent).toMatch(/pretend/);
     await waitFor(() => expect(store.started.value).toBe(true));
   });

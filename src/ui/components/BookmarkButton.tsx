@@ -17,7 +17,13 @@ export function BookmarkButton({
       type="button"
       class={`bookmark ${size === 'large' ? 'bookmark-large' : ''}`}
       aria-pressed={on}
-      aria-label={on ? `Remove “${talk.title}” from My day` : `Add “${talk.title}” to My day`}
+      aria-label={
+        size === 'large'
+          ? undefined
+          : on
+            ? `Remove “${talk.title}” from My day`
+            : `Add “${talk.title}” to My day`
+      }
       title={on ? 'On My day' : 'Add to My day'}
       onClick={(e) => {
         e.preventDefault();

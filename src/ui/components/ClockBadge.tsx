@@ -15,14 +15,12 @@ export function ClockBadge() {
     <a
       class={`badge ${real ? 'badge-clock' : 'badge-pretend'}`}
       href={href(['settings'], { section: 'clock' })}
-      aria-label={
-        real
-          ? `Venue time ${text}`
-          : `Pretend time ${text}: the clock is not real. Change it in Settings.`
-      }
       title={real ? 'Venue time' : 'Pretend time — not the real clock'}
     >
       {real ? text : `${text} · pretend`}
+      <span class="visually-hidden">
+        {real ? ' (venue time)' : ' time: the clock is not real. Change it in Settings.'}
+      </span>
     </a>
   );
 }

@@ -8,7 +8,7 @@ import { href } from '../router';
 import { BookmarkButton } from './BookmarkButton';
 
 /** Row height in px; VirtualList relies on it. */
-export const TALK_ROW_HEIGHT = 84;
+export const TALK_ROW_HEIGHT = 94;
 
 /** A talk row linking to the talk's page. */
 export function TalkRow({
