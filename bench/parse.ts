@@ -24,7 +24,8 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Folder of the real schedules. */
-export const SHARED = process.env.PLANB_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data');
+export const SHARED =
+  process.env.PLANB_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data');
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const start = performance.now();
@@ -41,7 +42,10 @@ export async function benchParse(): Promise<string[]> {
   }
   if (inputs.length === 0) inputs.push(['(real schedules skipped: ../shared/data not found)', '']);
   inputs.push(['synthetic 10× FOSDEM', syntheticFosdemXml({ scale: 10 }).xml]);
-  const lines = ['| schedule | size | talks | parse median of 5 | import (fake-indexeddb) | read back | heap peak Δ |', '|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| schedule | size | talks | parse median of 5 | import (fake-indexeddb) | read back | heap peak Δ |',
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const [name, text] of inputs) {
     if (!text) {
       lines.push(`| ${name} | | | | | | |`);

@@ -11,7 +11,11 @@ const sections: Section[] = [
   ['search', 'Search', async () => (await import('./search')).benchSearch()],
   ['suggest', 'Plan B suggestions', async () => (await import('./suggest')).benchSuggest()],
   ['relay', 'Relay under load', async () => (await import('./relay')).benchRelay()],
-  ['browser', 'In the browser (Chromium, 4× CPU throttling, 390×844)', async () => (await import('./browser')).benchBrowser()],
+  [
+    'browser',
+    'In the browser (Chromium, 4× CPU throttling, 390×844)',
+    async () => (await import('./browser')).benchBrowser(),
+  ],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

@@ -37,6 +37,8 @@ async function boot(): Promise<void> {
     importer: supportsModuleWorkers ? createWorkerImporter() : createInPageImporter(db),
     scheduleUrl: new URL('/api/schedule', location.href).href,
     nowParam: new URLSearchParams(location.search).get('now'),
+    // The relay serves the app: crowd reports and room status are on the same origin.
+    relayUrl: location.origin,
   });
   render(
     <>

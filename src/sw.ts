@@ -10,6 +10,8 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { openPlanBDb } from './storage/db';
+import { createReportOutbox, REPORT_SYNC_TAG, replayForBackgroundSync } from './sync/report-outbox';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -21,4 +23,33 @@ registerRoute(
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+/** The Background Sync event (not in TypeScript's WebWorker lib). */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+// Crowd reports queued offline: the browser wakes us when it has a network, even with the app
+// closed. We replay the outbox and fail while reports remain, so the browser tries again later.
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag !== REPORT_SYNC_TAG) return;
+  sync.waitUntil(
+    (async () => {
+      const db = await openPlanBDb(undefined, {});
+      const outbox = createReportOutbox({
+        db,
+        fetch: (input, init) => fetch(input, init),
+        relayUrl: self.location.origin,
+        isOnline: () => self.navigator.onLine,
+      });
+      try {
+        await replayForBackgroundSync(outbox);
+      } finally {
+        outbox.stop(); // no retry timer here: the browser retries a failed sync itself
+        db.close();
+      }
+    })(),
+  );
 });

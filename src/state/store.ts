@@ -13,7 +13,9 @@ import { currentVersion, loadCurrentConference } from '../storage/schedule-repo'
 import type { Bookmark, ConferenceVersion, PlanBDb } from '../storage/schema';
 import type { ImportOutcome, ImportProgress, ImportRequest } from '../sync/schedule-import';
 import { type Clock, createClock } from './clock';
+import { type CrowdNetwork, type CrowdStore, createCrowdStore } from './crowd';
 import type { Importer } from './importer';
+import { createNotesStore, type NotesStore } from './notes';
 import { createNotices, type Notices } from './notices';
 import { getSetting, setSetting } from './settings';
 
@@ -43,6 +45,10 @@ export interface AppStore {
   searchIndex: ReadonlySignal<SearchIndex | undefined>;
   clock: Clock;
   notices: Notices;
+  /** Notes, attendance, exports and backups (state/notes.ts). */
+  notes: NotesStore;
+  /** Room fullness, crowd reports and their outbox (state/crowd.ts). */
+  crowd: CrowdStore;
   /** Reads IndexedDB, loads the configured schedule on first run, refreshes it when online. */
   start(): Promise<void>;
   /** Imports a schedule (URL or file text); rejects with a message safe to show. */
@@ -67,6 +73,10 @@ export interface AppStoreDeps {
   isOnline?: () => boolean;
   /** A `?now=` value from the URL: venue-local "2020-02-01T11:00" or ISO with offset. */
   nowParam?: string | null;
+  /** The relay for crowd reports and room status; absent: reports stay on this phone. */
+  relayUrl?: string;
+  /** The crowd store's network seams (tests). */
+  crowdNetwork?: CrowdNetwork;
 }
 
 const PRETEND_OFFSET = 'clock.offset';
@@ -106,11 +116,33 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     return undefined;
   });
 
+  const crowd = createCrowdStore({
+    db: deps.db,
+    clock,
+    conference,
+    relayUrl: deps.relayUrl,
+    ...(deps.realNow ? { realNow: deps.realNow } : {}),
+    ...(deps.crowdNetwork ? { network: deps.crowdNetwork } : {}),
+  });
+
+  const notes = createNotesStore({
+    db: deps.db,
+    conference,
+    talksByKey,
+    bookmarks,
+    now: clock.now,
+    notices,
+    async reloadBookmarks() {
+      bookmarks.value = new Map((await listBookmarks(deps.db)).map((x) => [x.talk, x]));
+    },
+  });
+
   async function reload(): Promise<void> {
     const [c, v, b] = await Promise.all([
       loadCurrentConference(deps.db),
       currentVersion(deps.db),
       listBookmarks(deps.db),
+      notes.refresh(),
     ]);
     batch(() => {
       conference.value = c;
@@ -122,6 +154,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
   async function importSchedule(request: ImportRequest): Promise<ImportOutcome> {
     const label = request.kind === 'url' ? 'Loading the schedule' : `Loading ${request.name}`;
     activity.value = { label };
+    const started = performance.now();
     try {
       const outcome = await deps.importer(request, (progress) => {
         activity.value = { label, progress };
@@ -129,6 +162,8 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
       if (outcome.status === 'imported') {
         const before = new Set(bookmarks.value.keys());
         await reload();
+        // Read by the browser benchmark (bench/browser.ts): download + parse + save + read back.
+        performance.measure?.('planb:import', { start: started, end: performance.now() });
         startError.value = null;
         if (outcome.diff) {
           const { affecting, describeDiff } = await import('../domain/diff');
@@ -157,7 +192,10 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     searchIndex,
     clock,
     notices,
+    notes,
+    crowd,
     async start() {
+      void crowd.start();
       const offset = await getSetting<number>(deps.db, PRETEND_OFFSET);
       if (typeof offset === 'number') clock.pretend(clock.now.value + offset);
       await reload();
@@ -219,6 +257,8 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     },
     dispose() {
       clock.dispose();
+      notes.dispose();
+      crowd.dispose();
     },
   };
 

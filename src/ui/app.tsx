@@ -18,6 +18,7 @@ const MyDay = lazyView(() => import('./views/MyDay/MyDay'));
 const MapView = lazyView<{ roomSlug?: string }>(() => import('./views/Map/Map'));
 const Search = lazyView(() => import('./views/Search/Search'));
 const Settings = lazyView(() => import('./views/Settings/Settings'));
+const Notes = lazyView(() => import('./views/Notes/Notes'));
 
 const TABS = [
   { id: 'now', label: 'Now', icon: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z' },
@@ -29,6 +30,7 @@ const TABS = [
     icon: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z',
   },
   { id: 'map', label: 'Map', icon: 'M9 4l-5 2v14l5-2 6 2 5-2V4l-5 2-6-2zM9 4v14M15 6v14' },
+  { id: 'notes', label: 'Notes', icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h5' },
 ] as const;
 
 /** The whole app for a store. */
@@ -160,6 +162,8 @@ function Content({ section, path }: { section: string; path: string[] }) {
       return path[1] === 'room' && path[2] ? <MapView roomSlug={path[2]} /> : <MapView />;
     case 'search':
       return <Search />;
+    case 'notes':
+      return <Notes />;
     default:
       return <Now />;
   }

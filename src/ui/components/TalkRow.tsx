@@ -6,6 +6,7 @@ import type { Conference, Talk } from '../../domain/model';
 import { minutesText, spanOf, speakersOf } from '../format';
 import { href } from '../router';
 import { BookmarkButton } from './BookmarkButton';
+import { TalkFullness } from './FullnessBadge';
 
 /** Row height in px; VirtualList relies on it. */
 export const TALK_ROW_HEIGHT = 94;
@@ -36,7 +37,8 @@ export function TalkRow({
           {spanOf(talk, conference.timeZone)}
           {running && !talk.cancelled && (
             <span class="talk-left"> · {minutesText(talk.end - now)} left</span>
-          )}
+          )}{' '}
+          <TalkFullness talk={talk} conference={conference} />
         </span>
         <span class="talk-title">
           {talk.cancelled && <span class="badge badge-cancelled">Cancelled</span>}

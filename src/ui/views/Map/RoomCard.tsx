@@ -3,6 +3,7 @@
  * and what is on in it now and next. Used under a tapped building and in the plain room list.
  */
 import type { Conference, Talk } from '../../../domain/model';
+import { FullnessBadge } from '../../components/FullnessBadge';
 import { minutesText, shortDay, spanOf, timeOf } from '../../format';
 import { href } from '../../router';
 import type { RoomNowNext } from './map-model';
@@ -34,7 +35,7 @@ export function RoomCard({
           </span>
         </a>
         {place && <span class="map-room-place">{place}</span>}
-        {/* LEAD: room fullness badge (crowd reports) for `room` goes here. */}
+        <FullnessBadge room={room.slug} />
       </div>
       {busy ? (
         item.now.map((talk) => (

@@ -5,6 +5,7 @@
  */
 import type { Conference, Day, Room, Talk } from '../../../domain/model';
 import { type Building, roomLinks, type Venue } from '../../../domain/venue';
+import { RoomCrowd } from '../../components/ReportRoom';
 import { TalkRow } from '../../components/TalkRow';
 import { dayAt, dayLabel, longDay } from '../../format';
 import { href, navigate } from '../../router';
@@ -50,7 +51,7 @@ export function RoomDay({
       </p>
       <h1>{room.name}</h1>
       <p class="room-place">{place || 'No building known for this room'}</p>
-      {/* LEAD: room fullness badge (crowd reports) and the "Report this room" button go here. */}
+      <RoomCrowd room={room} />
       {(links.livestream || links.navigation) && (
         <ul class="plain-list room-links">
           {links.navigation && (

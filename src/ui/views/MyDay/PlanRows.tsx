@@ -4,7 +4,9 @@ import type { Talk, TalkKey } from '../../../domain/model';
 import type { PlanGap, PlanTalk } from '../../../domain/my-day';
 import { formatMinutes } from '../../../domain/my-day';
 import type { Venue } from '../../../domain/venue';
+import { AttendedControl } from '../../components/AttendedControl';
 import { BookmarkButton } from '../../components/BookmarkButton';
+import { NoteLink } from '../../components/NoteEditor';
 import { minutesText, spanOf, timeOf } from '../../format';
 import { href } from '../../router';
 import { roomAndBuilding } from '../Now/places';
@@ -92,6 +94,11 @@ export function PlanTalkRow({
             })}
           </ul>
         )}
+        <NoteLink
+          talkKey={talk.key}
+          offerNew={!talk.cancelled && (status === 'now' || status === 'past')}
+        />
+        <AttendedControl talkKey={talk.key} title={talk.title} compact />
       </div>
       <BookmarkButton talk={talk} />
     </li>

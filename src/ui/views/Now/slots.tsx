@@ -1,16 +1,18 @@
 /**
- * ─── LEAD: SLOTS FOR CROWD FULLNESS AND "STAY OR GO" ───────────────────────────────────────
- * The Now view renders these two components at the right places and passes them what they
- * need. They render nothing today; fill them in (or swap the import) without touching Now.tsx:
+ * Crowd fullness and "stay or go" in the Now view. Now.tsx renders these two components at the
+ * right places and passes them what they need:
  *
  * - <RoomFullnessSlot talk room building at/> sits in every talk row of Now, next to the
- *   "On My day" mark: put the room's fullness badge here ("full", "door closed, queue").
- * - <StayOrGoSlot .../> sits under the Now heading, above the buildings: put the "stay or
- *   go" card here (e.g. the user is in a bookmarked talk and the next one is in a room that
- *   is filling up). It receives the talks running and starting within the hour at the
- *   viewed instant, and the bookmarked ones among them.
+ *   "On My day" mark: the room's fullness badge, and "Room full?" on talks that are on.
+ * - <StayOrGoSlot .../> sits under the Now heading, above the buildings: the "stay or go"
+ *   card. It receives the talks running and starting within the hour at the viewed instant,
+ *   and the bookmarked ones among them.
  */
 import type { Talk } from '../../../domain/model';
+import { useStore } from '../../../state/context';
+import { TalkFullness } from '../../components/FullnessBadge';
+import { PlanBButton } from '../../components/PlanBSheet';
+import { StayOrGo } from '../../components/StayOrGo';
 
 /** Props of the fullness slot in a Now row. */
 export interface RoomFullnessSlotProps {
@@ -23,9 +25,20 @@ export interface RoomFullnessSlotProps {
   at: number;
 }
 
-/** LEAD: the room's crowd fullness badge. Renders nothing for now. */
-export function RoomFullnessSlot(_props: RoomFullnessSlotProps) {
-  return null;
+/**
+ * The room's crowd fullness badge (or "likely full"), and on a talk that is on at the viewed
+ * instant the "Room full?" button that opens its Plan B sheet.
+ */
+export function RoomFullnessSlot({ talk, at }: RoomFullnessSlotProps) {
+  const conference = useStore().conference.value;
+  if (!conference || talk.cancelled) return null;
+  const running = talk.start <= at && at < talk.end;
+  return (
+    <>
+      <TalkFullness talk={talk} conference={conference} compact={false} />
+      {running && <PlanBButton talk={talk} compact />}
+    </>
+  );
 }
 
 /** Props of the stay-or-go slot at the top of Now. */
@@ -40,7 +53,7 @@ export interface StayOrGoSlotProps {
   mine: readonly Talk[];
 }
 
-/** LEAD: the "stay or go" card. Renders nothing for now. */
-export function StayOrGoSlot(_props: StayOrGoSlotProps) {
-  return null;
+/** The "stay or go" card (components/StayOrGo.tsx). */
+export function StayOrGoSlot({ at, live, running }: StayOrGoSlotProps) {
+  return <StayOrGo at={at} live={live} running={running} />;
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../../../state/context';
+import { href } from '../../router';
 import { SettingsSection } from './SettingsSection';
 
 type Persistence = 'unknown' | 'unsupported' | 'granted' | 'not-granted';
@@ -86,6 +87,10 @@ export function StorageSection() {
       <p>
         Your schedule, bookmarks and notes are stored only on this device (in the browser), so Plan
         B works without a network.
+      </p>
+      <p>
+        <a href={href(['notes'], { section: 'backup' })}>Back up or restore your data</a> (one file
+        with your bookmarks, notes and settings).
       </p>
       <p class={`settings-persist settings-persist-${persistence}`}>
         {persistence === 'granted' && (

@@ -7,9 +7,12 @@ import { describeRoom } from '../../../domain/conflicts';
 import type { Conference, Link, Talk } from '../../../domain/model';
 import { roomLinks } from '../../../domain/venue';
 import { useStore } from '../../../state/context';
+import { AttendedControl } from '../../components/AttendedControl';
 import { BookmarkButton } from '../../components/BookmarkButton';
+import { NoteEditor } from '../../components/NoteEditor';
+import { TalkPlanB } from '../../components/PlanBSheet';
 import { longDay, minutesText, spanOf, speakersOf } from '../../format';
-import { href } from '../../router';
+import { href, route } from '../../router';
 import { sanitizeAbstract } from '../../sanitize';
 import './Talk.css';
 
@@ -27,6 +30,7 @@ export default function TalkView({ talkKey }: { talkKey: string }) {
   const links = room ? roomLinks(conference, room) : {};
   const running = now >= talk.start && now < talk.end;
   const abstract = [talk.abstract, talk.description].filter((h) => h.trim()).map(sanitizeAbstract);
+  const editNotes = route.value.params.get('edit') === 'notes';
 
   return (
     <article class="talk" aria-labelledby="talk-title">
@@ -69,18 +73,21 @@ export default function TalkView({ talkKey }: { talkKey: string }) {
       </dl>
       <div class="row talk-actions">
         <BookmarkButton talk={talk} size="large" />
+        <AttendedControl talkKey={talk.key} title={talk.title} />
       </div>
+      <TalkPlanB talk={talk} />
       <TalkLinks
         talk={talk}
         conference={conference}
         livestream={running ? links.livestream : undefined}
         navigation={links.navigation}
       />
+      <NoteEditor talkKey={talk.key} title={talk.title} autoFocus={editNotes} />
       {abstract.length > 0 ? (
         <section aria-labelledby="abstract-title" class="talk-abstract">
           <h2 id="abstract-title">About this talk</h2>
           {abstract.map((html, i) => (
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify (sanitize.ts)
+            // Sanitized by DOMPurify (sanitize.ts): no scripts, handlers or non-http(s) links.
             <div key={i} dangerouslySetInnerHTML={{ __html: html }} />
           ))}
         </section>
@@ -144,15 +151,25 @@ function TalkLinks({
 }
 
 function MissingTalk({ talkKey }: { talkKey: string }) {
-  const bookmark = useStore().bookmarks.value.get(talkKey);
+  const store = useStore();
+  const bookmark = store.bookmarks.value.get(talkKey);
+  const note = store.notes.all.value.get(talkKey);
+  const known = bookmark?.snapshot ?? note?.snapshot;
   return (
     <section class="empty-state">
-      <h1>{bookmark ? bookmark.snapshot.title : 'Talk not found'}</h1>
+      <h1>{known ? known.title : 'Talk not found'}</h1>
       <p>
-        {bookmark
-          ? 'This talk is no longer in the current schedule (it may have been removed or renamed). Your bookmark and notes are kept.'
+        {known
+          ? 'This talk is no longer in the current schedule (it may have been removed or renamed). What you saved about it is kept.'
           : 'This talk is not in the current schedule.'}
       </p>
+      {note && (
+        <NoteEditor
+          talkKey={talkKey}
+          title={known!.title}
+          autoFocus={route.value.params.get('edit') === 'notes'}
+        />
+      )}
       <p>
         <a href={href(['schedule'])}>Back to the schedule</a>
       </p>

@@ -1,0 +1,114 @@
+/**
+ * In-browser figures on a throttled phone: Debian Chromium, 390×844, CPU throttled 4× through
+ * CDP, FOSDEM 2024 served by the relay. Medians of 5. Needs a build (npm run build) and Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import {
+  browserSkipReason,
+  launchChromium,
+  openControlled,
+  phoneContext,
+  ROOT,
+  startRelay,
+} from '../test/e2e/harness';
+import { median, SHARED } from './parse';
+
+const TALK = 'main a[href^="#/talk/"]';
+
+/** Gzip size of what the first page load fetches: index.html's script and stylesheet. */
+function firstLoadBytes(): { js: number; css: number } {
+  const dist = resolve(ROOT, 'dist');
+  const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(js|css))"/g)].map(
+    (m) => [m[1]!, m[2]!] as const,
+  );
+  const sizes = { js: 0, css: 0 };
+  for (const [file, kind] of files)
+    sizes[kind as 'js' | 'css'] += gzipSync(readFileSync(resolve(dist, file))).length;
+  return sizes;
+}
+
+async function throttle(page: Page, rate: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** Runs the browser benchmark; returns printable lines. */
+export async function benchBrowser(): Promise<string[]> {
+  const skip = browserSkipReason();
+  if (skip) return [`(not measured: ${skip})`];
+  const schedule = resolve(SHARED, 'fosdem-2024-schedule.xml');
+  const { js, css } = firstLoadBytes();
+  const lines = [
+    '| measure | median of 5 | target |',
+    '|---|---|---|',
+    `| first-load JavaScript (gzip) | ${(js / 1024).toFixed(1)} KB (+ ${(css / 1024).toFixed(1)} KB CSS) | ≤ 25 KB |`,
+  ];
+  const relay = await startRelay({ schedule });
+  const browser = await launchChromium();
+  try {
+    const imports: number[] = [];
+    const coldStarts: number[] = [];
+    const keystrokes: number[] = [];
+    const heaps: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const context = await phoneContext(browser);
+      const page = await context.newPage();
+      await throttle(page, 4);
+      // First visit: the app downloads FOSDEM 2024, parses it in the worker and stores it.
+      await page.goto(`${relay.url}/?now=2024-02-03T11:00#/now`);
+      await page.waitForSelector(TALK, { timeout: 60_000 });
+      imports.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('planb:import')[0]?.duration ?? Number.NaN,
+        ),
+      );
+      await openControlled(page, `${relay.url}/?now=2024-02-03T11:00#/now`);
+      // Offline cold start: reload with the network off until the first talk is visible.
+      await context.setOffline(true);
+      const start = Date.now();
+      await page.reload({ waitUntil: 'commit' });
+      await page.waitForSelector(TALK);
+      coldStarts.push(Date.now() - start);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
+      // Typing a search query: time from the input event to the results painted, per keystroke.
+      await page.goto(`${relay.url}/?now=2024-02-03T11:00#/search`);
+      await page.waitForSelector('input[type=search]');
+      await page.waitForFunction(
+        () => !document.body.textContent?.includes('Preparing the search'),
+      );
+      keystrokes.push(
+        ...(await page.evaluate(async () => {
+          const input = document.querySelector('input[type=search]') as HTMLInputElement;
+          const times: number[] = [];
+          let text = '';
+          for (const ch of 'kubernetes') {
+            text += ch;
+            const t0 = performance.now();
+            input.value = text;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            times.push(performance.now() - t0);
+          }
+          return times;
+        })),
+      );
+      await context.close();
+    }
+    lines.push(
+      `| import FOSDEM 2024 (download, parse in a worker, IndexedDB, read back) | ${median(imports).toFixed(0)} ms | ≤ 1000 ms |`,
+      `| offline cold start to first talk visible | ${median(coldStarts).toFixed(0)} ms | ≤ 400 ms |`,
+      `| search, keystroke to results painted | ${median(keystrokes).toFixed(1)} ms (worst ${Math.max(...keystrokes).toFixed(1)} ms) | ≤ 16 ms |`,
+      `| JS heap after load (after GC) | ${(median(heaps) / 1024 / 1024).toFixed(1)} MB | — |`,
+    );
+  } finally {
+    await browser.close();
+    await relay.stop();
+  }
+  return lines;
+}

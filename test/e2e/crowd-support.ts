@@ -1,0 +1,21 @@
+/**
+ * What the crowd and Plan B browser tests share: which build to serve and when to skip.
+ * Serve a private build with PLANB_E2E_DIST=/tmp/x/dist after `npx vite build --outDir /tmp/x/dist`
+ * (so parallel work does not fight over dist/); by default the tests serve a copy of dist/.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hasSharedData } from '../support/shared-data';
+import { CHROMIUM, ROOT } from './harness';
+
+/** The built app to serve: PLANB_E2E_DIST (e.g. a private `vite build --outDir`), else dist/. */
+export const E2E_DIST = process.env.PLANB_E2E_DIST ?? resolve(ROOT, 'dist');
+
+/** Why these tests cannot run here, or undefined. */
+export function crowdSkipReason(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  if (!existsSync(resolve(E2E_DIST, 'index.html')))
+    return `the app is not built at ${E2E_DIST} (npm run build)`;
+  if (!hasSharedData) return 'real schedules not found in ../shared/data';
+  return undefined;
+}
