@@ -7,7 +7,6 @@ import { createInPageImporter, createWorkerImporter } from './state/importer';
 import { createAppStore } from './state/store';
 import { openPlanBDb } from './storage/db';
 import { App } from './ui/app';
-import { ReloadPrompt } from './ui/components/ReloadPrompt';
 import './ui/styles.css';
 
 async function boot(): Promise<void> {
@@ -40,13 +39,13 @@ async function boot(): Promise<void> {
     // The relay serves the app: crowd reports and room status are on the same origin.
     relayUrl: location.origin,
   });
-  render(
-    <>
-      <App store={store} />
-      <ReloadPrompt />
-    </>,
-    root,
-  );
+  render(<App store={store} />, root);
+  // The service worker's prompts ("ready offline", "update available") come after first paint.
+  void import('./ui/components/ReloadPrompt').then(({ ReloadPrompt }) => {
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    render(<ReloadPrompt />, slot);
+  });
   void store.start();
   window.addEventListener('online', () => void store.refresh());
   // Ask the browser not to evict the schedule and notes under storage pressure.

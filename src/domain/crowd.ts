@@ -46,6 +46,9 @@ export interface OfficialRoomState {
   fetchedAt: number;
 }
 
+/** How long a crowd report is useful (and kept, sent or counted): 2 hours. */
+export const REPORT_USEFUL_MS = 2 * 60 * 60_000;
+
 /** Knobs of the rule; every one has the default the README documents. */
 export interface CrowdOptions {
   /** A vote's weight halves every halfLifeMs (default 10 min). */

@@ -16,12 +16,11 @@
  * the network: reports are kept in the outbox and count on this phone only.
  */
 import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
-import { CROWD_DEFAULTS, decayWeight } from '../domain/crowd';
+import { CROWD_DEFAULTS, decayWeight, REPORT_USEFUL_MS } from '../domain/crowd';
 import { fullnessFromStatus } from '../domain/crowd-api';
 import { withOwnReports } from '../domain/crowd-local';
 import type { FullnessLevel, OfficialState, RoomFullness } from '../domain/fullness';
 import type { Conference } from '../domain/model';
-import { planBIndex } from '../domain/suggest';
 import {
   levelOfRecord,
   listReports,
@@ -30,13 +29,8 @@ import {
   toCrowdReport,
 } from '../storage/reports-repo';
 import type { CrowdReportRecord, PlanBDb } from '../storage/schema';
-import { createReportOutbox, REPORT_USEFUL_MS, type ReportOutbox } from '../sync/report-outbox';
-import {
-  createRoomStatusClient,
-  type EventSourceLike,
-  type RoomStatusClient,
-  type RoomStatusSnapshot,
-} from '../sync/room-status';
+import type { ReportOutbox } from '../sync/report-outbox';
+import type { EventSourceLike, RoomStatusClient, RoomStatusSnapshot } from '../sync/room-status';
 import type { Clock } from './clock';
 
 /** A room's fullness as the UI shows it: the shared model plus where it stands. */
@@ -234,12 +228,16 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
     if (!c) return;
     cancelIdle(idleHandle);
     idleHandle = whenIdle(() => {
-      if (o.conference.peek() === c) planBIndex(c);
+      // Loaded on demand: the engine stays out of the first-load bundle.
+      void import('../domain/suggest').then(({ planBIndex }) => {
+        if (o.conference.peek() === c) planBIndex(c);
+      });
     });
   });
 
-  const makeOutbox = (registration: SyncRegistration | null) =>
-    createReportOutbox({
+  // The outbox and the relay client load on demand: the first screen does not wait for them.
+  const makeOutbox = async (registration: SyncRegistration | null) =>
+    (await import('../sync/report-outbox')).createReportOutbox({
       db: o.db,
       fetch: fetchImpl,
       relayUrl: o.relayUrl ?? '',
@@ -289,8 +287,8 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
           ? await (net.registration ?? defaultRegistration)().catch(() => null)
           : null;
         if (disposed) return;
-        outbox = makeOutbox(registration);
-        if (!hasRelay) return;
+        outbox = await makeOutbox(registration);
+        if (!hasRelay || disposed) return;
         events?.addEventListener('online', onOnline);
         events?.addEventListener('offline', onOffline);
         const ES =
@@ -302,6 +300,8 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
                 : (EventSource as unknown as new (
                     url: string,
                   ) => EventSourceLike)));
+        const { createRoomStatusClient } = await import('../sync/room-status');
+        if (disposed) return;
         client = createRoomStatusClient({
           relayUrl: o.relayUrl ?? '',
           fetch: fetchImpl,

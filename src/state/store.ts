@@ -13,9 +13,9 @@ import { currentVersion, loadCurrentConference } from '../storage/schedule-repo'
 import type { Bookmark, ConferenceVersion, PlanBDb } from '../storage/schema';
 import type { ImportOutcome, ImportProgress, ImportRequest } from '../sync/schedule-import';
 import { type Clock, createClock } from './clock';
-import { type CrowdNetwork, type CrowdStore, createCrowdStore } from './crowd';
+import type { CrowdNetwork, CrowdStore } from './crowd';
 import type { Importer } from './importer';
-import { createNotesStore, type NotesStore } from './notes';
+import type { NotesStore } from './notes';
 import { createNotices, type Notices } from './notices';
 import { getSetting, setSetting } from './settings';
 
@@ -116,25 +116,35 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     return undefined;
   });
 
-  const crowd = createCrowdStore({
-    db: deps.db,
-    clock,
-    conference,
-    relayUrl: deps.relayUrl,
-    ...(deps.realNow ? { realNow: deps.realNow } : {}),
-    ...(deps.crowdNetwork ? { network: deps.crowdNetwork } : {}),
+  // The crowd store loads on demand too (off the first-load bundle); ready before `started`.
+  let crowdStore: CrowdStore | undefined;
+  const crowdReady = import('./crowd').then(({ createCrowdStore }) => {
+    crowdStore = createCrowdStore({
+      db: deps.db,
+      clock,
+      conference,
+      relayUrl: deps.relayUrl,
+      ...(deps.realNow ? { realNow: deps.realNow } : {}),
+      ...(deps.crowdNetwork ? { network: deps.crowdNetwork } : {}),
+    });
+    return crowdStore;
   });
 
-  const notes = createNotesStore({
-    db: deps.db,
-    conference,
-    talksByKey,
-    bookmarks,
-    now: clock.now,
-    notices,
-    async reloadBookmarks() {
-      bookmarks.value = new Map((await listBookmarks(deps.db)).map((x) => [x.talk, x]));
-    },
+  // The notes store (editor, exports, backups) loads on demand; it is ready before `started`.
+  let notesStore: NotesStore | undefined;
+  const notesReady = import('./notes').then(({ createNotesStore }) => {
+    notesStore = createNotesStore({
+      db: deps.db,
+      conference,
+      talksByKey,
+      bookmarks,
+      now: clock.now,
+      notices,
+      async reloadBookmarks() {
+        bookmarks.value = new Map((await listBookmarks(deps.db)).map((x) => [x.talk, x]));
+      },
+    });
+    return notesStore;
   });
 
   async function reload(): Promise<void> {
@@ -142,7 +152,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
       loadCurrentConference(deps.db),
       currentVersion(deps.db),
       listBookmarks(deps.db),
-      notes.refresh(),
+      notesReady.then((n) => n.refresh()),
     ]);
     batch(() => {
       conference.value = c;
@@ -192,10 +202,17 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     searchIndex,
     clock,
     notices,
-    notes,
-    crowd,
+    get notes(): NotesStore {
+      if (!notesStore)
+        throw new Error('The notes store is ready once store.start() has read the database.');
+      return notesStore;
+    },
+    get crowd(): CrowdStore {
+      if (!crowdStore) throw new Error('The crowd store is ready once store.start() has begun.');
+      return crowdStore;
+    },
     async start() {
-      void crowd.start();
+      void (await crowdReady).start();
       const offset = await getSetting<number>(deps.db, PRETEND_OFFSET);
       if (typeof offset === 'number') clock.pretend(clock.now.value + offset);
       await reload();
@@ -257,8 +274,8 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     },
     dispose() {
       clock.dispose();
-      notes.dispose();
-      crowd.dispose();
+      notesStore?.dispose();
+      crowdStore?.dispose();
     },
   };
 

@@ -17,7 +17,6 @@ import {
   type PlanBDb,
   type StoredTalk,
 } from './schema';
-import { followTalks } from './user-records';
 
 /** Where a schedule came from, and its HTTP validators for the next conditional GET. */
 export interface ImportSource {
@@ -86,8 +85,13 @@ export async function importConference(
   };
   try {
     // Loaded on demand (with the parsers): only imports need it, not the first screen.
-    const { diffConferences } = await import('../domain/diff');
-    return await guardQuota('the schedule', () => swapIn(db, next, version, diffConferences));
+    const [{ diffConferences }, { followTalks }] = await Promise.all([
+      import('../domain/diff'),
+      import('./user-records'),
+    ]);
+    return await guardQuota('the schedule', () =>
+      swapIn(db, next, version, diffConferences, followTalks),
+    );
   } catch (error) {
     throw ImportError.from(error);
   }
@@ -99,6 +103,7 @@ async function swapIn(
   next: Conference,
   version: ConferenceVersion,
   diffConferences: (a: Conference, b: Conference) => ScheduleDiff,
+  followTalks: typeof import('./user-records').followTalks,
 ): Promise<ImportResult> {
   const tx = db.transaction(SCHEDULE_STORES, 'readwrite');
   const done = tx.done;

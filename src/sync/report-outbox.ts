@@ -6,7 +6,9 @@
  * worker (tag "planb-reports") to replay it — the worker calls `replayForBackgroundSync`;
  * without it, timers in the page do.
  */
+
 import type { CrowdReport } from '../domain/crowd';
+import { REPORT_USEFUL_MS } from '../domain/crowd';
 import type { FullnessLevel } from '../domain/fullness';
 import {
   deviceId,
@@ -23,8 +25,7 @@ import type { CrowdReportRecord, PlanBDb } from '../storage/schema';
 /** The Background Sync tag the service worker listens for. */
 export const REPORT_SYNC_TAG = 'planb-reports';
 
-/** How long a report is worth sending (and counting): the relay refuses older ones. */
-export const REPORT_USEFUL_MS = 2 * 60 * 60_000;
+export { REPORT_USEFUL_MS };
 
 /** What the outbox needs; everything but db, fetch and relayUrl has a browser default. */
 export interface ReportOutboxOptions {
