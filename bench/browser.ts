@@ -92,7 +92,9 @@ export async function benchBrowser(): Promise<string[]> {
             const t0 = performance.now();
             input.value = text;
             input.dispatchEvent(new Event('input', { bubbles: true }));
-            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            // Let Preact flush its render, then force style and layout: the work one frame must fit.
+            await new Promise((r) => setTimeout(r, 0));
+            void document.body.offsetHeight;
             times.push(performance.now() - t0);
           }
           return times;
@@ -103,7 +105,7 @@ export async function benchBrowser(): Promise<string[]> {
     lines.push(
       `| import FOSDEM 2024 (download, parse in a worker, IndexedDB, read back) | ${median(imports).toFixed(0)} ms | ≤ 1000 ms |`,
       `| offline cold start to first talk visible | ${median(coldStarts).toFixed(0)} ms | ≤ 400 ms |`,
-      `| search, keystroke to results painted | ${median(keystrokes).toFixed(1)} ms (worst ${Math.max(...keystrokes).toFixed(1)} ms) | ≤ 16 ms |`,
+      `| search, keystroke to results rendered and laid out | ${median(keystrokes).toFixed(1)} ms (worst ${Math.max(...keystrokes).toFixed(1)} ms) | ≤ 16 ms |`,
       `| JS heap after load (after GC) | ${(median(heaps) / 1024 / 1024).toFixed(1)} MB | — |`,
     );
   } finally {

@@ -50,6 +50,7 @@ export function planBIndex(conference: Conference): PlanBIndex {
     if (set) set.add(talk.room);
     else trackRooms.set(k, new Set([talk.room]));
   }
+  let similarity: ReturnType<typeof buildSimilarity> | undefined;
   const index: PlanBIndex = {
     conference,
     byStart,
@@ -58,7 +59,12 @@ export function planBIndex(conference: Conference): PlanBIndex {
     byRoom,
     rooms,
     trackRooms,
-    similarity: buildSimilarity(conference),
+    // TF-IDF is the costly part and only ranking needs it: built on first use, so badges
+    // ("likely full") can use the lookups at start-up without paying for it.
+    get similarity() {
+      similarity ??= buildSimilarity(conference);
+      return similarity;
+    },
     walks: new Map(),
   };
   cache.set(conference, index);

@@ -212,10 +212,19 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
       return crowdStore;
     },
     async start() {
-      void (await crowdReady).start();
-      const offset = await getSetting<number>(deps.db, PRETEND_OFFSET);
+      // Everything the first screen needs, read in parallel: the schedule and user data, the
+      // pretend-clock setting, and the crowd store's code.
+      const crowdStarted = crowdReady.then((c) => {
+        void c.start();
+      });
+      const [offset] = await Promise.all([
+        getSetting<number>(deps.db, PRETEND_OFFSET),
+        reload(),
+        crowdStarted,
+      ]);
       if (typeof offset === 'number') clock.pretend(clock.now.value + offset);
-      await reload();
+      applyNowParam();
+      performance.mark?.('planb:started');
       started.value = true;
       if (!conference.value) {
         try {
@@ -223,10 +232,11 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
         } catch (error) {
           startError.value = (error as Error).message;
         }
+        applyNowParam();
       } else if (isOnline()) {
-        void store.refresh();
+        // After the first screen is up: checking for a new schedule must not delay it.
+        setTimeout(() => void store.refresh(), 1500);
       }
-      applyNowParam();
     },
     importSchedule,
     async refresh() {
@@ -237,11 +247,11 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
       try {
         await importSchedule({ kind: 'url', url: deps.scheduleUrl, ifChanged: true });
       } catch (error) {
-        // Offline or a bad update: the current schedule stays; say so quietly.
-        notices.push({
-          kind: 'info',
-          text: `Could not check for schedule updates: ${(error as Error).message}`,
-        });
+        // The current schedule stays either way. No network is normal at a venue: stay quiet.
+        // A new version that cannot be read is worth saying (the message says nothing changed).
+        const message = (error as Error).message;
+        if (/^Could not download/.test(message)) return;
+        notices.push({ kind: 'warning', text: `The schedule was updated, but ${message}` });
       }
     },
     async toggleBookmark(talk) {
@@ -279,9 +289,11 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     },
   };
 
+  let nowParamApplied = false;
   function applyNowParam(): void {
     const param = deps.nowParam?.trim();
-    if (!param || !conference.value) return;
+    if (!param || !conference.value || nowParamApplied) return;
+    nowParamApplied = true;
     const instant = parseVenueDateTime(param, conference.value.timeZone);
     if (instant === undefined) {
       notices.push({

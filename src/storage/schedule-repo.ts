@@ -192,13 +192,16 @@ async function talksBy(
 
 interface VersionStores {
   conferences: { get(id: string): Promise<ConferenceVersion | undefined> };
-  talks: { index(name: typeof NAMES.byVersion): { getAll(id: string): Promise<StoredTalk[]> } };
+  talks: { getAll(range: IDBKeyRange): Promise<StoredTalk[]> };
 }
 
 async function readVersion(stores: VersionStores, id: string): Promise<Conference | undefined> {
-  const record = await stores.conferences.get(id);
+  // Both requests in flight at once; talks by primary-key range (cheaper than the index).
+  const [record, talks] = await Promise.all([
+    stores.conferences.get(id),
+    stores.talks.getAll(versionRange(id)),
+  ]);
   if (!record) return undefined;
-  const talks = await stores.talks.index(NAMES.byVersion).getAll(id);
   return { ...record.conference, talks: inOrder(talks) };
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 /** Wraps a dynamic import of a view module (default export) as a component. */
 export function lazyView<P extends object>(
   load: () => Promise<{ default: FunctionComponent<P> }>,
-): FunctionComponent<P> {
+): FunctionComponent<P> & { preload(): void } {
   let loaded: FunctionComponent<P> | undefined;
   let pending: Promise<void> | undefined;
   let failure: Error | undefined;
@@ -21,7 +21,7 @@ export function lazyView<P extends object>(
     );
     return pending;
   };
-  return function LazyView(props: P) {
+  const LazyView = (props: P) => {
     const [, setVersion] = useState(0);
     useEffect(() => {
       if (!loaded) void ensure().then(() => setVersion((v) => v + 1));
@@ -44,4 +44,10 @@ export function lazyView<P extends object>(
       </p>
     );
   };
+  return Object.assign(LazyView, {
+    /** Starts loading the view's code now (e.g. the first route, while IndexedDB is read). */
+    preload(): void {
+      void ensure();
+    },
+  });
 }
