@@ -50,8 +50,8 @@ export interface ZonedParts {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** The venue wall clock at a UTC instant. */
-export function zonedParts(utcMs: number, timeZone: string): ZonedParts {
+/** The zone's wall clock read through Intl (slow: a formatToParts call). */
+function intlParts(utcMs: number, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(utcMs))) parts[p.type] = p.value;
   return {
@@ -65,6 +65,23 @@ export function zonedParts(utcMs: number, timeZone: string): ZonedParts {
   };
 }
 
+/**
+ * The venue wall clock at a UTC instant. Intl is asked once per zone and quarter hour (for the
+ * offset); the fields then come from plain date arithmetic, so every talk row can call this.
+ */
+export function zonedParts(utcMs: number, timeZone: string): ZonedParts {
+  const local = new Date(utcMs + zoneOffsetMs(utcMs, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+  };
+}
+
 /** Offset of the zone from UTC at an instant, in ms (Brussels in winter: +3,600,000). */
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   // Zone transitions fall on quarter hours, so the offset is constant within one.
@@ -73,7 +90,7 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   const cached = offsetCache.get(cacheKey);
   if (cached !== undefined) return cached;
   const start = bucket * QUARTER_HOUR;
-  const p = zonedParts(start, timeZone);
+  const p = intlParts(start, timeZone);
   const offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(cacheKey, offset);

@@ -58,6 +58,15 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   }
 }
 
+/**
+ * Rewrites the address without telling the app (the route signal keeps its value): for a view
+ * that holds the state itself while the user types, so the shell does not re-render per key.
+ * Back/forward and reloads still find the new address.
+ */
+export function replaceQuietly(to: string): void {
+  history.replaceState(history.state, '', to);
+}
+
 /** For tests: set the route directly. */
 export function setRouteForTest(hash: string): void {
   route.value = parse(hash);

@@ -175,3 +175,38 @@ describe('small parsers', () => {
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
   });
 });
+
+describe('zonedParts without an Intl call per instant', () => {
+  // zonedParts asks Intl once per zone and quarter hour; this checks it against Intl itself,
+  // minute by minute, around DST changes (including Lord Howe's half-hour shift).
+  const cases: [string, string][] = [
+    ['Europe/Brussels', '2024-03-31T00:00:00Z'],
+    ['Europe/Brussels', '2024-10-27T00:00:00Z'],
+    ['America/New_York', '2024-03-10T05:00:00Z'],
+    ['Australia/Lord_Howe', '2024-04-06T14:00:00Z'],
+    ['Asia/Kolkata', '2024-01-01T00:00:00Z'],
+  ];
+  for (const [zone, from] of cases) {
+    it(`agrees with Intl in ${zone} from ${from} for 6 hours`, () => {
+      const intl = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+      const start = Date.parse(from);
+      for (let t = start; t < start + 6 * 3600_000; t += 7 * 60_000) {
+        const want = Object.fromEntries(
+          intl.formatToParts(new Date(t)).map((p) => [p.type, p.value]),
+        );
+        const got = zonedParts(t, zone);
+        expect([got.year, got.month, got.day, got.hour, got.minute]).toEqual(
+          [want.year, want.month, want.day, want.hour, want.minute].map(Number),
+        );
+      }
+    });
+  }
+});

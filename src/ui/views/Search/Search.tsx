@@ -10,7 +10,7 @@ import type { Conference } from '../../../domain/model';
 import { type SearchHit, searchTalks } from '../../../domain/search';
 import { useStore } from '../../../state/context';
 import { dayLabel } from '../../format';
-import { href, navigate, route } from '../../router';
+import { href, replaceQuietly, route } from '../../router';
 import { SearchResult } from './SearchResult';
 import './search.css';
 
@@ -23,9 +23,17 @@ export default function Search() {
   const conference = store.conference.value;
   const now = store.clock.now.value;
   const { params } = route.value;
-  const query = params.get('q') ?? '';
+  const routeQuery = params.get('q') ?? '';
   const dayParam = params.get('day');
-  const day = dayParam !== null && /^\d+$/.test(dayParam) ? Number(dayParam) : undefined;
+  const routeDay = dayParam !== null && /^\d+$/.test(dayParam) ? Number(dayParam) : undefined;
+  // The query and day live here while the user types; the address follows quietly (see go()).
+  const [state, setState] = useState({ q: routeQuery, day: routeDay, from: params.toString() });
+  if (state.from !== params.toString()) {
+    // The route changed from outside (a link, back/forward): it wins.
+    setState({ q: routeQuery, day: routeDay, from: params.toString() });
+  }
+  const query = state.from === params.toString() ? state.q : routeQuery;
+  const day = state.from === params.toString() ? state.day : routeDay;
   const input = useRef<HTMLInputElement>(null);
   // How many results are drawn, for this query and day only: a new keystroke starts at PAGE.
   const [more, setMore] = useState({ for: '', count: PAGE });
@@ -61,10 +69,12 @@ export default function Search() {
   if (!conference) return null;
 
   const visible = day === undefined ? hits : hits.filter((h) => h.talk.day === day);
-  const go = (next: { q?: string; day?: number | undefined }) =>
-    navigate(href(['search'], { q: next.q ?? query, day: 'day' in next ? next.day : day }), {
-      replace: true,
-    });
+  const go = (next: { q?: string; day?: number | undefined }) => {
+    const q = next.q ?? query;
+    const d = 'day' in next ? next.day : day;
+    setState((s) => ({ ...s, q, day: d }));
+    replaceQuietly(href(['search'], { q, day: d }));
+  };
 
   return (
     <section class="search" aria-labelledby="search-title">
