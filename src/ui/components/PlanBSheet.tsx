@@ -8,7 +8,7 @@
  * behind inert; Escape, the Close button and a tap on the backdrop close it, and focus returns
  * to the button that opened it.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isKnownFull } from '../../domain/fullness';
 import type { Talk } from '../../domain/model';
 import { planB } from '../../domain/suggest';
@@ -32,7 +32,9 @@ export function PlanBButton({ talk, compact = false }: { talk: Talk; compact?: b
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
-  useEffect(() => {
+  // A layout effect: focus is back on the button in the same task that closes the sheet, so
+  // nothing (a screen reader, the next key) ever sees it land on the page body in between.
+  useLayoutEffect(() => {
     if (wasOpen.current && !open) button.current?.focus();
     wasOpen.current = open;
   }, [open]);
