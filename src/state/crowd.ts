@@ -282,6 +282,11 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
       // Resolves once reports can be saved; connecting to the relay goes on in the background
       // (a hanging venue network must never delay a report).
       started ??= (async () => {
+        // Listen first: going offline while the rest starts must not be missed.
+        if (hasRelay) {
+          events?.addEventListener('online', onOnline);
+          events?.addEventListener('offline', onOffline);
+        }
         await refreshMine();
         const registration = hasRelay
           ? await (net.registration ?? defaultRegistration)().catch(() => null)
@@ -289,8 +294,6 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
         if (disposed) return;
         outbox = await makeOutbox(registration);
         if (!hasRelay || disposed) return;
-        events?.addEventListener('online', onOnline);
-        events?.addEventListener('offline', onOffline);
         const ES =
           net.EventSource === null
             ? undefined
