@@ -50,6 +50,33 @@ export interface ZonedParts {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** English day names, Sunday first (index = ZonedParts.weekday). */
+export const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+
+/** English month names, January first (index = month - 1). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** The zone's wall clock read through Intl (slow: a formatToParts call). */
 function intlParts(utcMs: number, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};

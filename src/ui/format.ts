@@ -3,23 +3,10 @@
  * These run on every row, so formatters are cached.
  */
 import type { Conference, Day, Room, Talk } from '../domain/model';
-import { venueTime, zonedParts } from '../domain/time';
+import { MONTH_NAMES, venueTime, WEEKDAY_NAMES, zonedParts } from '../domain/time';
 
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const DAY_NAMES = WEEKDAY_NAMES;
+const MONTHS = MONTH_NAMES;
 
 /** "10:30". */
 export function timeOf(ms: number, zone: string): string {

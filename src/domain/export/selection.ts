@@ -5,7 +5,7 @@
  * Both exporters (Markdown and ICS) format what this module selects.
  */
 import type { Conference, Link, Talk, TalkKey } from '../model';
-import { parseIsoDate, venueDate } from '../time';
+import { MONTH_NAMES, parseIsoDate, venueDate, WEEKDAY_NAMES } from '../time';
 import { locateRoom, roomLinks, UNKNOWN_BUILDING, venueForConference } from '../venue';
 import type { AttendedRecord, RecordSnapshot, UserRecords } from './backup-format';
 
@@ -149,21 +149,8 @@ export function longDate(date: string): string {
   return `${weekday} ${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const WEEKDAYS = WEEKDAY_NAMES;
+const MONTHS = MONTH_NAMES;
 
 function checkDay(conference: Conference, day: string): string {
   if (!parseIsoDate(day)) {
