@@ -292,16 +292,30 @@ export function matchRanges(text: string, query: string): [number, number][] {
   const { terms } = parseQuery(query);
   const ranges: [number, number][] = [];
   if (terms.length === 0) return ranges;
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    const word = match[0];
-    const folded = foldText(word);
+  for (const { index, word, folded } of foldedWords(text)) {
     let length = 0;
     for (const term of terms) {
       if (folded === term.text) length = word.length;
       else if (term.prefix && folded.startsWith(term.text))
         length = Math.max(length, originalLength(word, term.text.length));
     }
-    if (length > 0) ranges.push([match.index, match.index + length]);
+    if (length > 0) ranges.push([index, index + length]);
   }
   return ranges;
+}
+
+// The same titles and abstracts are highlighted keystroke after keystroke: fold their words once.
+const wordCache = new Map<string, { index: number; word: string; folded: string }[]>();
+
+function foldedWords(text: string): { index: number; word: string; folded: string }[] {
+  let words = wordCache.get(text);
+  if (!words) {
+    words = [];
+    for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+      words.push({ index: match.index, word: match[0], folded: foldText(match[0]) });
+    }
+    if (wordCache.size >= 2000) wordCache.clear();
+    wordCache.set(text, words);
+  }
+  return words;
 }

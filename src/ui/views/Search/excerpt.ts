@@ -16,7 +16,7 @@ const LEAD = 40;
 
 /** About `width` characters of `html`'s text around the first match of `query`, or undefined. */
 export function excerptAround(html: string, query: string, width = 150): Excerpt | undefined {
-  const text = htmlToText(html).replace(/\s+/g, ' ');
+  const text = plainText(html);
   const ranges = matchRanges(text, query);
   const first = ranges[0];
   if (!first) return undefined;
@@ -39,4 +39,17 @@ export function excerptAround(html: string, query: string, width = 150): Excerpt
       .filter(([s, e]) => s >= start && e <= end)
       .map(([s, e]): [number, number] => [s + shift, e + shift]),
   };
+}
+
+// An abstract's text is needed again at every keystroke that still finds its talk.
+const textCache = new Map<string, string>();
+
+function plainText(html: string): string {
+  let text = textCache.get(html);
+  if (text === undefined) {
+    text = htmlToText(html).replace(/\s+/g, ' ');
+    if (textCache.size >= 500) textCache.clear();
+    textCache.set(html, text);
+  }
+  return text;
 }
