@@ -129,6 +129,11 @@ async function swapIn(
       write(talkStore.put({ ...t, version: version.id, order }));
     write(conferences.put(version));
     write(tx.objectStore(NAMES.meta).put(version.id, NAMES.current));
+    write(
+      tx
+        .objectStore(NAMES.meta)
+        .put(`${version.id}\n${JSON.stringify(next.talks)}`, NAMES.currentTalks),
+    );
     if (previousId) write(talkStore.delete(versionRange(previousId)));
     for (const old of history.slice(KEPT_VERSIONS - 1)) write(conferences.delete(old.id));
     write(followTalks(tx, next.talks, diff?.rekeyed ?? []));
@@ -144,13 +149,23 @@ async function swapIn(
 /** The current schedule, reassembled (talks in the parsed order); undefined before any import. */
 export async function loadCurrentConference(db: PlanBDb): Promise<Conference | undefined> {
   const tx = db.transaction([NAMES.meta, NAMES.conferences, NAMES.talks]);
-  const id = await tx.objectStore(NAMES.meta).get(NAMES.current);
-  return id
-    ? readVersion(
-        { conferences: tx.objectStore(NAMES.conferences), talks: tx.objectStore(NAMES.talks) },
-        id,
-      )
-    : undefined;
+  const meta = tx.objectStore(NAMES.meta);
+  const [id, snapshot] = await Promise.all([meta.get(NAMES.current), meta.get(NAMES.currentTalks)]);
+  if (!id) return undefined;
+  const conferences = tx.objectStore(NAMES.conferences);
+  // Fast path: the talks as one JSON text written by the same import (see NAMES.currentTalks).
+  const cut = snapshot?.indexOf('\n') ?? -1;
+  if (snapshot && cut > 0 && snapshot.slice(0, cut) === id) {
+    const record = await conferences.get(id);
+    if (record) {
+      try {
+        return { ...record.conference, talks: JSON.parse(snapshot.slice(cut + 1)) as Talk[] };
+      } catch {
+        // A damaged snapshot: fall back to the talks store below.
+      }
+    }
+  }
+  return readVersion({ conferences, talks: tx.objectStore(NAMES.talks) }, id);
 }
 
 /** The current version's record (source, validators, import time); undefined before any import. */

@@ -35,6 +35,12 @@ export const NAMES = {
   byTrack: 'by-track',
   /** meta key of the current conference version id. */
   current: 'current',
+  /**
+   * meta key of the current version's talks as one JSON text ("<version id>\n<json>"): read at
+   * start-up in one request and parsed at once, much faster than reviving hundreds of records.
+   * Absent in databases written before it existed; the talks store stays the source of truth.
+   */
+  currentTalks: 'current-talks',
   /** settings key where version 1 kept bookmarks (migrated away in version 2). */
   v1Bookmarks: 'bookmarks',
 } as const;

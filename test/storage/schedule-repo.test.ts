@@ -99,3 +99,33 @@ describeWithSharedData('importing FOSDEM 2020', () => {
     db.close();
   });
 });
+
+describe('reading the schedule back at start-up', () => {
+  const text = tinySchedule([
+    { slug: 'go', title: 'Go generics', room: 'UD2.218A', track: 'Go devroom' },
+    { slug: 'rust', title: 'Rust async', room: 'H.1308 (Rolin)', start: '11:00', track: 'Rust' },
+  ]);
+
+  it('gives the same conference from the one-text snapshot and from the talks store', async () => {
+    const db = await openFresh();
+    await importSchedule(db, text, { source: 'a.xml' });
+    const fast = await loadCurrentConference(db);
+    expect(await db.get('meta', 'current-talks')).toMatch(/^[\w-]+\n\[/);
+    await db.delete('meta', 'current-talks');
+    const slow = await loadCurrentConference(db);
+    expect(fast).toEqual(slow);
+    expect(fast).toEqual(parseSchedule(text));
+    db.close();
+  });
+
+  it('ignores a damaged or stale snapshot and reads the talks store', async () => {
+    const db = await openFresh();
+    await importSchedule(db, text, { source: 'a.xml' });
+    const id = await db.get('meta', 'current');
+    await db.put('meta', `${id}\n[{"broken`, 'current-talks');
+    expect(await loadCurrentConference(db)).toEqual(parseSchedule(text));
+    await db.put('meta', `some-older-version\n[]`, 'current-talks');
+    expect((await loadCurrentConference(db))?.talks).toHaveLength(2);
+    db.close();
+  });
+});
