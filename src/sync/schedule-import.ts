@@ -75,8 +75,10 @@ async function download(
     if (previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
   }
   let response: Response;
+  // A venue network that hangs must not leave an import (and its progress bar) open forever.
+  const signal = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
   try {
-    response = await fetchImpl(url, { headers, cache: 'no-cache' });
+    response = await fetchImpl(url, { headers, cache: 'no-cache', signal });
   } catch (error) {
     throw new ImportError(
       `Could not download the schedule from ${url} (${describe(error)}).`,
@@ -119,7 +121,13 @@ async function readWithProgress(
   return parts.join('');
 }
 
+/** How long a schedule download may take in all (FOSDEM's file is 2.5 MB). */
+export const DOWNLOAD_TIMEOUT_MS = 60_000;
+
 function describe(error: unknown): string {
   if (error instanceof TypeError) return 'no network, or the server could not be reached';
+  if ((error as Error)?.name === 'TimeoutError') {
+    return `no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`;
+  }
   return error instanceof Error ? error.message : String(error);
 }

@@ -130,16 +130,24 @@ export async function openControlled(page: Page, url: string): Promise<void> {
 
 /** Waits until the first import (or the read from IndexedDB) has finished. */
 export async function waitForSchedule(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('.activity') &&
-      !!document.querySelector('main h1') &&
-      !/Opening your schedule|Loading the schedule/.test(
-        document.querySelector('main')?.textContent ?? '',
-      ),
-    undefined,
-    { timeout: 30_000 },
-  );
+  try {
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('.activity') &&
+        !!document.querySelector('main h1') &&
+        !/Opening your schedule|Loading the schedule/.test(
+          document.querySelector('main')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    // Say what the page shows instead: a stuck import and a missing view look alike otherwise.
+    const shown = await page.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '?');
+    throw new Error(`The app did not finish opening its schedule. The page shows:\n${shown}`, {
+      cause: error,
+    });
+  }
 }
 
 /** A persistent (not incognito) Chromium profile: what installability checks need. */
