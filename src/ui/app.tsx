@@ -33,22 +33,6 @@ const TABS = [
   { id: 'notes', label: 'Notes', icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h5' },
 ] as const;
 
-/** Starts loading the code of the view the app opens on, in parallel with reading storage. */
-export function preloadInitialView(): void {
-  const section = route.value.path[0] ?? 'now';
-  const views: Record<string, { preload(): void }> = {
-    now: Now,
-    schedule: Schedule,
-    talk: TalkView,
-    'my-day': MyDay,
-    map: MapView,
-    search: Search,
-    settings: Settings,
-    notes: Notes,
-  };
-  (views[section] ?? Now).preload();
-}
-
 /** The whole app for a store. */
 export function App({ store }: { store: AppStore }) {
   return (

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 /** Wraps a dynamic import of a view module (default export) as a component. */
 export function lazyView<P extends object>(
   load: () => Promise<{ default: FunctionComponent<P> }>,
-): FunctionComponent<P> & { preload(): void } {
+): FunctionComponent<P> {
   let loaded: FunctionComponent<P> | undefined;
   let pending: Promise<void> | undefined;
   let failure: Error | undefined;
@@ -44,10 +44,5 @@ export function lazyView<P extends object>(
       </p>
     );
   };
-  return Object.assign(LazyView, {
-    /** Starts loading the view's code now (e.g. the first route, while IndexedDB is read). */
-    preload(): void {
-      void ensure();
-    },
-  });
+  return LazyView;
 }

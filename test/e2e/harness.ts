@@ -143,7 +143,9 @@ export async function waitForSchedule(page: Page): Promise<void> {
     );
   } catch (error) {
     // Say what the page shows instead: a stuck import and a missing view look alike otherwise.
-    const shown = await page.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '?');
+    const shown = await page
+      .evaluate(() => (document.body.textContent ?? '').slice(0, 400))
+      .catch(() => '?');
     throw new Error(`The app did not finish opening its schedule. The page shows:\n${shown}`, {
       cause: error,
     });
