@@ -12,6 +12,8 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Conference, Talk, TalkKey } from '../domain/model';
+import type { TalkSnapshot } from '../domain/snapshot';
+import { snapshotOf, unknownSnapshot as unknownTalk } from '../domain/snapshot';
 
 /** Default database name (tests pass their own to openPlanBDb). */
 export const DB_NAME = 'planb';
@@ -69,15 +71,8 @@ export interface StoredTalk extends Talk {
   order: number;
 }
 
-/** What a user record remembers of its talk, to show it when the talk is gone. */
-export interface TalkSnapshot {
-  title: string;
-  start: number;
-  end: number;
-  room: string;
-  track: string;
-  cancelled: boolean;
-}
+/** What a user record remembers of its talk (see domain/snapshot.ts). */
+export type { TalkSnapshot } from '../domain/snapshot';
 
 /** A bookmarked talk ("on my schedule"). */
 export interface Bookmark {
@@ -199,26 +194,5 @@ async function moveV1Bookmarks(tx: UpgradeTx): Promise<void> {
   await settings.delete(NAMES.v1Bookmarks);
 }
 
-/** What a user record keeps of a talk. */
-export function snapshotOf(talk: Talk): TalkSnapshot {
-  return {
-    title: talk.title,
-    start: talk.start,
-    end: talk.end,
-    room: talk.room,
-    track: talk.track,
-    cancelled: talk.cancelled,
-  };
-}
-
-/** A placeholder snapshot for a key whose talk was never seen (migrated or restored data). */
-export function unknownTalk(key: TalkKey): TalkSnapshot {
-  return {
-    title: key.replace(/^\w+:/, ''),
-    start: 0,
-    end: 0,
-    room: '',
-    track: '',
-    cancelled: false,
-  };
-}
+/** What a user record keeps of a talk; a placeholder for a key whose talk was never seen. */
+export { snapshotOf, unknownTalk };

@@ -2,7 +2,9 @@
  * The shapes of the Plan B backup file (see BACKUP-FORMAT.md) and the error every way of
  * reading one can end in. Types and constants only; the logic is in backup.ts.
  */
+
 import type { TalkKey } from '../model';
+import type { TalkSnapshot } from '../snapshot';
 
 /** The value of a backup's `format` field. */
 export const BACKUP_FORMAT = 'planb-backup';
@@ -14,15 +16,7 @@ export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
 
 /** What a user record remembers of its talk, to show and export it when the talk is gone. */
-export interface RecordSnapshot {
-  title: string;
-  /** UTC ms; 0 when never known. */
-  start: number;
-  end: number;
-  room: string;
-  track: string;
-  cancelled: boolean;
-}
+export type RecordSnapshot = TalkSnapshot;
 
 /** A bookmark as the backup holds it (extra fields are kept as they are). */
 export interface BookmarkRecord {

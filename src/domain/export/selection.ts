@@ -5,6 +5,7 @@
  * Both exporters (Markdown and ICS) format what this module selects.
  */
 import type { Conference, Link, Talk, TalkKey } from '../model';
+import { unknownSnapshot } from '../snapshot';
 import { MONTH_NAMES, parseIsoDate, venueDate, WEEKDAY_NAMES } from '../time';
 import { locateRoom, roomLinks, UNKNOWN_BUILDING, venueForConference } from '../venue';
 import type { AttendedRecord, RecordSnapshot, UserRecords } from './backup-format';
@@ -195,17 +196,5 @@ function attendance(record: AttendedRecord | undefined): Pick<ExportItem, 'atten
       ...(record.at !== undefined ? { at: record.at } : {}),
       ...(record.rating !== undefined ? { rating: record.rating } : {}),
     },
-  };
-}
-
-/** A record with no snapshot and no talk: its key is all that is known. */
-function unknownSnapshot(key: TalkKey): RecordSnapshot {
-  return {
-    title: key.replace(/^\w+:/, ''),
-    start: 0,
-    end: 0,
-    room: '',
-    track: '',
-    cancelled: false,
   };
 }
