@@ -12,14 +12,12 @@
  * `benchRelay()` returns printable lines for the bench runner; alone:
  * `npx tsx -e "import('./bench/relay.ts').then(async (m) => console.log((await m.benchRelay()).join('\n')))"`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { spawnRelayProcess } from '../test/server/support';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOMS = ['UD2.208 (Decroly)', 'Janson', 'H.2215 (Ferrer)', 'AW1.126', 'ub2252a', 'k3401'];
 const LEVELS = ['seats', 'standing', 'full', 'queue'];
 const DURATION_S = Number(process.env.BENCH_RELAY_SECONDS ?? 10);
@@ -31,29 +29,6 @@ interface Run {
   p99: number;
   statuses: Record<string, number>;
   errors: number;
-}
-
-function startRelay(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const m = /running at (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) done({ child, base: m[1]! });
-    });
-    child.on('exit', (code) => fail(new Error(`the relay exited (${code}) before listening`)));
-  });
 }
 
 async function run(options: autocannon.Options): Promise<Run> {
@@ -111,7 +86,7 @@ const check = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 /** Runs both loads against a fresh relay and describes the figures, one line each. */
 export async function benchRelay(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'planb-bench-relay-'));
-  const { child, base } = await startRelay(dataDir);
+  const { child, base } = await spawnRelayProcess(dataDir);
   try {
     const post = await postReports(base);
     const accepted = post.statuses['202'] ?? 0;

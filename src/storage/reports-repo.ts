@@ -47,12 +47,6 @@ export async function listReports(db: PlanBDb): Promise<CrowdReportRecord[]> {
   return (await db.getAll(NAMES.reports)).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 
-/** Reports of one room (by slug), oldest first. */
-export async function reportsForRoom(db: PlanBDb, room: string): Promise<CrowdReportRecord[]> {
-  const all = await db.getAllFromIndex(NAMES.reports, NAMES.byRoom, room);
-  return all.sort((a, b) => a.at - b.at);
-}
-
 /** Reports still to send whose retry time has come, oldest first. */
 export async function reportsDue(db: PlanBDb, now: number): Promise<CrowdReportRecord[]> {
   return (await listReports(db)).filter(

@@ -1,14 +1,13 @@
 // A 202 is a promise: the report is on disk. The relay runs as its own process under report
 // load, is killed with SIGKILL mid-flight, restarts on the same data folder, and every report
 // it had answered 202 is still there (read back through GET /api/reports).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportBody } from './support';
+import { reportBody, spawnRelayProcess } from './support';
 
-const root = resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 afterEach(() => {
@@ -16,33 +15,10 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** Starts `node --import tsx src/server/main.ts` (one process, so SIGKILL hits the server). */
-function startRelayProcess(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((done, fail) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const m = /running at (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) done({ child, base: m[1]! });
-    });
-    child.stderr!.on('data', (chunk) => {
-      err += chunk;
-    });
-    child.on('exit', (code) => fail(new Error(`relay exited (${code}) before listening: ${err}`)));
-  });
+async function startRelayProcess(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const started = await spawnRelayProcess(dataDir);
+  children.push(started.child);
+  return started;
 }
 
 async function allStoredIds(base: string): Promise<Set<string>> {

@@ -2,6 +2,7 @@
  * Test helpers: a relay on 127.0.0.1 (port 0) over the demo conference, and small upstream
  * servers that play the official room-status feed.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -93,4 +94,36 @@ export function postReport(base: string, body: unknown, headers: Record<string, 
 /** GET /api/rooms as parsed entries. */
 export async function rooms(base: string): Promise<Array<Record<string, unknown>>> {
   return (await fetch(`${base}/api/rooms`)).json() as Promise<Array<Record<string, unknown>>>;
+}
+
+/**
+ * Starts the relay as its own process, `node --import tsx src/server/main.ts` (one process, so a
+ * SIGKILL hits the server itself), on a free port over `dataDir`, with the address rate limit
+ * off (all traffic comes from 127.0.0.1). Resolves once it prints its address.
+ */
+export function spawnRelayProcess(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((done, fail) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const m = /running at (http:\/\/[^/\s]+)\//.exec(out);
+      if (m) done({ child, base: m[1]! });
+    });
+    child.stderr!.on('data', (chunk) => {
+      err += chunk;
+    });
+    child.on('exit', (code) => fail(new Error(`relay exited (${code}) before listening: ${err}`)));
+  });
 }

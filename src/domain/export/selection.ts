@@ -8,7 +8,7 @@ import type { Conference, Link, Talk, TalkKey } from '../model';
 import { unknownSnapshot } from '../snapshot';
 import { MONTH_NAMES, parseIsoDate, venueDate, WEEKDAY_NAMES } from '../time';
 import { locateRoom, roomLinks, UNKNOWN_BUILDING, venueForConference } from '../venue';
-import type { AttendedRecord, RecordSnapshot, UserRecords } from './backup-format';
+import type { AttendedRecord, UserRecords } from './backup-format';
 
 /** Why there is nothing to export for the asked selection. */
 export class ExportError extends Error {

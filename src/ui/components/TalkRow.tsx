@@ -16,14 +16,10 @@ export function TalkRow({
   talk,
   conference,
   now,
-  showDay = false,
-  dayLabel,
 }: {
   talk: Talk;
   conference: Conference;
   now: number;
-  showDay?: boolean;
-  dayLabel?: string;
 }) {
   const running = now >= talk.start && now < talk.end;
   const past = now >= talk.end;
@@ -33,7 +29,6 @@ export function TalkRow({
     <div class={`talk-row talk-${state}`} style={{ height: `${TALK_ROW_HEIGHT}px` }}>
       <a class="talk-row-link" href={href(['talk', talk.key])}>
         <span class="talk-time">
-          {showDay && dayLabel ? <span class="talk-day">{dayLabel} </span> : null}
           {spanOf(talk, conference.timeZone)}
           {running && !talk.cancelled && (
             <span class="talk-left"> · {minutesText(talk.end - now)} left</span>
