@@ -217,7 +217,11 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
   const onOnline = () => {
     online.value = true;
   };
+  // When the phone last said it went offline: a listing fetched before that (a reply still in
+  // flight, a buffered server event) is no proof that the network is back.
+  let offlineSince = Number.NEGATIVE_INFINITY;
   const onOffline = () => {
+    offlineSince = realClock();
     online.value = false;
   };
 
@@ -274,7 +278,7 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
       batch(() => {
         touched.value = realClock();
         snapshot.value = next;
-        if (next.live && hasRelay) online.value = true;
+        if (next.live && hasRelay && next.fetchedAt > offlineSince) online.value = true;
       });
       void refreshMine();
     },
