@@ -217,11 +217,7 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
   const onOnline = () => {
     online.value = true;
   };
-  // When the phone last said it went offline: a listing fetched before that (a reply still in
-  // flight, a buffered server event) is no proof that the network is back.
-  let offlineSince = Number.NEGATIVE_INFINITY;
   const onOffline = () => {
-    offlineSince = realClock();
     online.value = false;
   };
 
@@ -278,7 +274,9 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
       batch(() => {
         touched.value = realClock();
         snapshot.value = next;
-        if (next.live && hasRelay && next.fetchedAt > offlineSince) online.value = true;
+        // While the phone says it is offline, a listing is no proof that the network is back: a
+        // reply in flight or an event on a stream opened before can still arrive. `online` says so.
+        if (next.live && hasRelay && isOnline()) online.value = true;
       });
       void refreshMine();
     },

@@ -168,6 +168,8 @@ export function createReportOutbox(options: ReportOutboxOptions): ReportOutbox {
         device: await deviceId(options.db, randomToken),
       };
       await putReport(options.db, record);
+      // Ask the browser for a replay before saying "will be sent": the app may be closed next.
+      if (sync) await sync.register(REPORT_SYNC_TAG).catch(() => undefined);
       options.onChange?.();
       void flush().catch(() => undefined);
       return record;

@@ -150,6 +150,18 @@ describe('the crowd-report outbox', () => {
     await expect(replayForBackgroundSync(box)).rejects.toThrow(/1 crowd reports still to send/);
   });
 
+  it('asks for Background Sync before report() resolves (the app may be closed right after)', async () => {
+    const { relay, db } = await setup();
+    let registered = false;
+    const register = async () => {
+      await new Promise((done) => setTimeout(done, 20));
+      registered = true;
+    };
+    const box = outbox(db, relay, { isOnline: () => false, registration: { sync: { register } } });
+    await box.report('ud2208', 'full');
+    expect(registered).toBe(true);
+  });
+
   it("the relay's view and this phone's reports agree once sent", async () => {
     const { relay, db } = await setup({ rooms: { throttleMs: 10 } });
     const phones: ReportOutbox[] = [];

@@ -70,6 +70,24 @@ describe('reporting a room', () => {
     expect(Math.abs((sent.at as number) - store.clock.now.value)).toBeGreaterThan(86_400_000);
   });
 
+  it('a listing arriving after the phone said "offline" does not make a report look sent', async () => {
+    const relay = fakeRelay();
+    const store = keep(await createRelayStore(relay, '2027-02-06T11:10'));
+    relay.setOnline(true);
+    giveListing(store, [entry(store, LAMEERE.name, 'seats')]);
+    expect(store.crowd.online.value).toBe(true);
+    relay.setOnline(false);
+    // A message on the event stream opened before the network went away.
+    giveListing(store, [entry(store, LAMEERE.name, 'seats')]);
+    expect(store.crowd.online.value).toBe(false);
+    setRouteForTest('#/now');
+    renderWithStore(store, <RoomCrowd room={LAMEERE} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Seats' }));
+    await screen.findByText(
+      'Reported “seats available”, thanks. It counts on this phone now and will be sent when online.',
+    );
+  });
+
   it('without a relay, reports stay on the phone and say so', async () => {
     const store = keep(await createTestStore({ at: '2027-02-06T11:10' }));
     renderWithStore(store, <RoomCrowd room={LAMEERE} />);
