@@ -6,10 +6,11 @@ import { render } from 'preact';
 import { createInPageImporter, createWorkerImporter } from './state/importer';
 import { createAppStore } from './state/store';
 import { openPlanBDb } from './storage/db';
-import { App } from './ui/app';
+import { App, preloadInitialView } from './ui/app';
 import './ui/styles.css';
 
 async function boot(): Promise<void> {
+  preloadInitialView();
   const root = document.getElementById('app')!;
   let db: Awaited<ReturnType<typeof openPlanBDb>>;
   try {

@@ -33,6 +33,21 @@ const TABS = [
   { id: 'notes', label: 'Notes', icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h5' },
 ] as const;
 
+/** Starts fetching the code of the view the app opens on, while IndexedDB is read. */
+export function preloadInitialView(): void {
+  const views: Record<string, { preload(): void }> = {
+    now: Now,
+    schedule: Schedule,
+    talk: TalkView,
+    'my-day': MyDay,
+    map: MapView,
+    search: Search,
+    settings: Settings,
+    notes: Notes,
+  };
+  (views[route.value.path[0] ?? 'now'] ?? Now).preload();
+}
+
 /** The whole app for a store. */
 export function App({ store }: { store: AppStore }) {
   return (
@@ -80,7 +95,7 @@ function Shell() {
       </button>
       <header class="topbar">
         <a class="brand" href={href(['now'])} aria-label="Plan B, what is on now">
-          <img src="/logo.svg" alt="" width="28" height="28" />
+          <Logo />
           <span class="brand-name">Plan B</span>
         </a>
         <span class="conf-title" title={conference?.title}>
@@ -193,5 +208,30 @@ function NoSchedule() {
         </a>
       </p>
     </section>
+  );
+}
+
+/** The logo, inline: an <img> of an SVG costs the browser a document of its own at start-up. */
+function Logo() {
+  return (
+    <svg viewBox="0 0 512 512" width="28" height="28" aria-hidden="true">
+      <rect width="512" height="512" rx="96" fill="#0f4c5c" />
+      <path
+        d="M112 400 V250 a40 40 0 0 1 40 -40 H160"
+        fill="none"
+        stroke="#8fd3c7"
+        stroke-width="28"
+        stroke-linecap="round"
+        stroke-dasharray="2 52"
+      />
+      <circle cx="186" cy="210" r="18" fill="#f28c6b" />
+      <path
+        d="M232 120 h92 a62 62 0 0 1 0 124 h-92 z M232 244 h108 a70 70 0 0 1 0 140 h-108 z"
+        fill="none"
+        stroke="#ffffff"
+        stroke-width="40"
+        stroke-linejoin="round"
+      />
+    </svg>
   );
 }
