@@ -77,9 +77,9 @@ function isSmall(talk: Talk, slug: string, ctx: LikelyFullContext, seats: number
  */
 export function likelyFull(talk: Talk, ctx: LikelyFullContext): FullnessGuess | undefined {
   const o = { ...LIKELY_FULL_DEFAULTS, ...ctx.options };
-  const index = planBIndex(ctx.conference);
   const fullness = fullnessBySlug(ctx.fullness);
-  if (fullness.size === 0) return undefined;
+  if (fullness.size === 0) return undefined; // nothing reported: no need for the index
+  const index = planBIndex(ctx.conference);
   const slug = roomOf(index, talk).slug;
   const f = fullness.get(slug);
   const fresh = (at: number | undefined, minutes: number) =>

@@ -129,11 +129,10 @@ async function swapIn(
       write(talkStore.put({ ...t, version: version.id, order }));
     write(conferences.put(version));
     write(tx.objectStore(NAMES.meta).put(version.id, NAMES.current));
-    write(
-      tx
-        .objectStore(NAMES.meta)
-        .put(`${version.id}\n${JSON.stringify(next.talks)}`, NAMES.currentTalks),
-    );
+    const { summaries, details } = splitTalks(next.talks);
+    write(tx.objectStore(NAMES.meta).put(`${version.id}\n${summaries}`, NAMES.currentSummaries));
+    write(tx.objectStore(NAMES.meta).put(`${version.id}\n${details}`, NAMES.currentDetails));
+    write(tx.objectStore(NAMES.meta).delete(NAMES.v2CurrentTalks));
     if (previousId) write(talkStore.delete(versionRange(previousId)));
     for (const old of history.slice(KEPT_VERSIONS - 1)) write(conferences.delete(old.id));
     write(followTalks(tx, next.talks, diff?.rekeyed ?? []));
@@ -150,22 +149,94 @@ async function swapIn(
 export async function loadCurrentConference(db: PlanBDb): Promise<Conference | undefined> {
   const tx = db.transaction([NAMES.meta, NAMES.conferences, NAMES.talks]);
   const meta = tx.objectStore(NAMES.meta);
-  const [id, snapshot] = await Promise.all([meta.get(NAMES.current), meta.get(NAMES.currentTalks)]);
+  const [id, summaries, details] = await Promise.all([
+    meta.get(NAMES.current),
+    meta.get(NAMES.currentSummaries),
+    meta.get(NAMES.currentDetails),
+  ]);
   if (!id) return undefined;
   const conferences = tx.objectStore(NAMES.conferences);
-  // Fast path: the talks as one JSON text written by the same import (see NAMES.currentTalks).
-  const cut = snapshot?.indexOf('\n') ?? -1;
-  if (snapshot && cut > 0 && snapshot.slice(0, cut) === id) {
+  // Fast path: the snapshots written by the same import (see NAMES.currentSummaries).
+  const summaryText = snapshotOf(summaries, id);
+  const detailText = snapshotOf(details, id);
+  if (summaryText !== undefined && detailText?.endsWith(']')) {
     const record = await conferences.get(id);
     if (record) {
       try {
-        return { ...record.conference, talks: JSON.parse(snapshot.slice(cut + 1)) as Talk[] };
+        const talks = JSON.parse(summaryText) as Talk[];
+        return { ...record.conference, talks: withDetails(talks, detailText) };
       } catch {
         // A damaged snapshot: fall back to the talks store below.
       }
     }
   }
   return readVersion({ conferences, talks: tx.objectStore(NAMES.talks) }, id);
+}
+
+/** What the start-up snapshots leave out of each talk, as [abstract, description, links]. */
+type TalkDetails = [Talk['abstract'], Talk['description'], Talk['links']];
+const DETAIL_FIELDS = ['abstract', 'description', 'links'] as const;
+
+/** The two JSON texts of the start-up snapshots (without their version prefix). */
+function splitTalks(talks: readonly Talk[]): { summaries: string; details: string } {
+  const summaries: Omit<Talk, (typeof DETAIL_FIELDS)[number]>[] = [];
+  const details: TalkDetails[] = [];
+  for (const { abstract, description, links, ...summary } of talks) {
+    summaries.push(summary);
+    details.push([abstract, description, links]);
+  }
+  return { summaries: JSON.stringify(summaries), details: JSON.stringify(details) };
+}
+
+/** A snapshot's JSON text when it belongs to version `id` ("<id>\n<json>"). */
+function snapshotOf(value: string | undefined, id: string): string | undefined {
+  const cut = value?.indexOf('\n') ?? -1;
+  return value && cut > 0 && value.slice(0, cut) === id ? value.slice(cut + 1) : undefined;
+}
+
+/** Where a talk's details are: the parsed list (parsed on first use) and the talk's index. */
+const DETAILS = Symbol('talk details');
+const INDEX = Symbol('talk index');
+type LazyTalk = Talk & { [DETAILS]: () => TalkDetails[]; [INDEX]: number };
+const NO_DETAILS: TalkDetails = ['', '', { slides: [], recordings: [], other: [] }];
+// One getter per field, shared by every talk: the talks keep one shape (fast property access).
+const DETAIL_GETTERS = Object.fromEntries(
+  DETAIL_FIELDS.map((field, f) => [
+    field,
+    {
+      get(this: LazyTalk) {
+        return (this[DETAILS]()[this[INDEX]] ?? NO_DETAILS)[f];
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  ]),
+) as PropertyDescriptorMap;
+
+/**
+ * Gives each talk its abstract, description and links, read from `text` when first asked for:
+ * the first screen lists talks and never waits for their abstracts to be parsed. They are
+ * ordinary enumerable properties to every reader (spread, JSON, structured clone).
+ */
+function withDetails(talks: Talk[], text: string): Talk[] {
+  let parsed: TalkDetails[] | undefined;
+  const all = (): TalkDetails[] => {
+    if (parsed) return parsed;
+    try {
+      parsed = JSON.parse(text) as TalkDetails[];
+    } catch (error) {
+      // Only a damaged database gets here: show the talks without abstracts rather than fail.
+      console.error('Plan B: the stored talk details cannot be read', error);
+      parsed = [];
+    }
+    return parsed;
+  };
+  talks.forEach((talk, i) => {
+    Object.defineProperty(talk, DETAILS, { value: all });
+    Object.defineProperty(talk, INDEX, { value: i });
+    Object.defineProperties(talk, DETAIL_GETTERS);
+  });
+  return talks;
 }
 
 /** The current version's record (source, validators, import time); undefined before any import. */

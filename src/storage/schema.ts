@@ -38,11 +38,16 @@ export const NAMES = {
   /** meta key of the current conference version id. */
   current: 'current',
   /**
-   * meta key of the current version's talks as one JSON text ("<version id>\n<json>"): read at
-   * start-up in one request and parsed at once, much faster than reviving hundreds of records.
-   * Absent in databases written before it existed; the talks store stays the source of truth.
+   * meta keys of the current version's talks as two JSON texts ("<version id>\n<json>"), read at
+   * start-up in one request each, much faster than reviving hundreds of records: the talks
+   * without abstract, description and links (parsed at once), and those three per talk (parsed
+   * on first use; three quarters of the text at FOSDEM). Absent in databases written before
+   * they existed; the talks store stays the source of truth.
    */
-  currentTalks: 'current-talks',
+  currentSummaries: 'current-summaries',
+  currentDetails: 'current-details',
+  /** meta key of an earlier one-text snapshot of the talks; deleted by the next import. */
+  v2CurrentTalks: 'current-talks',
   /** settings key where version 1 kept bookmarks (migrated away in version 2). */
   v1Bookmarks: 'bookmarks',
 } as const;

@@ -106,26 +106,40 @@ describe('reading the schedule back at start-up', () => {
     { slug: 'rust', title: 'Rust async', room: 'H.1308 (Rolin)', start: '11:00', track: 'Rust' },
   ]);
 
-  it('gives the same conference from the one-text snapshot and from the talks store', async () => {
+  it('gives the same conference from the start-up snapshots and from the talks store', async () => {
     const db = await openFresh();
+    await db.put('meta', 'an older snapshot', 'current-talks');
     await importSchedule(db, text, { source: 'a.xml' });
+    expect(await db.get('meta', 'current-talks')).toBeUndefined();
+    expect(await db.get('meta', 'current-summaries')).toMatch(/^[\w-]+\n\[/);
+    expect(await db.get('meta', 'current-summaries')).not.toContain('abstract');
+    expect(await db.get('meta', 'current-details')).toMatch(/^[\w-]+\n\[\[/);
     const fast = await loadCurrentConference(db);
-    expect(await db.get('meta', 'current-talks')).toMatch(/^[\w-]+\n\[/);
-    await db.delete('meta', 'current-talks');
+    await db.delete('meta', 'current-details');
     const slow = await loadCurrentConference(db);
     expect(fast).toEqual(slow);
     expect(fast).toEqual(parseSchedule(text));
+    // Abstracts and links are plain values to every reader: spread, JSON, structured clone.
+    const talk = fast!.talks[0]!;
+    expect({ ...talk }).toEqual(slow!.talks[0]);
+    expect(JSON.parse(JSON.stringify(talk))).toEqual(slow!.talks[0]);
+    expect(structuredClone(talk)).toEqual(slow!.talks[0]);
     db.close();
   });
 
-  it('ignores a damaged or stale snapshot and reads the talks store', async () => {
+  it('ignores a damaged, truncated or stale snapshot and reads the talks store', async () => {
     const db = await openFresh();
     await importSchedule(db, text, { source: 'a.xml' });
     const id = await db.get('meta', 'current');
-    await db.put('meta', `${id}\n[{"broken`, 'current-talks');
-    expect(await loadCurrentConference(db)).toEqual(parseSchedule(text));
-    await db.put('meta', `some-older-version\n[]`, 'current-talks');
-    expect((await loadCurrentConference(db))?.talks).toHaveLength(2);
+    const expected = parseSchedule(text);
+    await db.put('meta', `${id}\n[{"broken`, 'current-summaries');
+    expect(await loadCurrentConference(db)).toEqual(expected);
+    await db.put('meta', 'some-older-version\n[]', 'current-summaries');
+    expect(await loadCurrentConference(db)).toEqual(expected);
+    await importSchedule(db, text, { source: 'a.xml' });
+    const details = (await db.get('meta', 'current-details')) as string;
+    await db.put('meta', details.slice(0, -10), 'current-details');
+    expect(await loadCurrentConference(db)).toEqual(expected);
     db.close();
   });
 });
