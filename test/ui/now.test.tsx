@@ -2,10 +2,13 @@
 // long it still runs, what starts within the hour, their own starred talks standing out, and a
 // clear word before the conference starts and after it ends. Real store, demo conference.
 import { fireEvent, screen, within } from '@testing-library/preact';
+import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { StoreContext } from '../../src/state/context';
 import type { AppStore } from '../../src/state/store';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
+import { describeWithSharedData, readShared } from '../support/shared-data';
 
 const stores: AppStore[] = [];
 async function storeAt(at: string, scheduleText?: string): Promise<AppStore> {
@@ -153,5 +156,31 @@ describe('the Now view', () => {
     const store = await storeAt('2027-02-06T11:10');
     renderWithStore(store, <Now />);
     expect(screen.getByText(/Saturday 6 February · 11:10/)).toBeTruthy();
+  });
+
+  describeWithSharedData('at FOSDEM 2024, Saturday 11:00', () => {
+    it('paints the first rows at once and every row of every building a frame later', async () => {
+      const store = await storeAt('2024-02-03T11:00', readShared('fosdem-2024-schedule.xml'));
+      const root = document.createElement('div');
+      document.body.append(root);
+      // As in the browser: outside act(), effects run after the first paint.
+      render(
+        <StoreContext.Provider value={store}>
+          <Now />
+        </StoreContext.Provider>,
+        root,
+      );
+      const first = root.querySelectorAll('li.now-talk').length;
+      expect(first).toBe(12);
+      await new Promise((done) => setTimeout(done, 150));
+      const rows = root.querySelectorAll('li.now-talk').length;
+      expect(rows).toBeGreaterThan(40);
+      const counted = [...root.querySelectorAll('.now-building-count')]
+        .flatMap((c) => [...c.textContent!.matchAll(/(\d+) (?:on now|next)/g)])
+        .reduce((sum, m) => sum + Number(m[1]), 0);
+      expect(rows).toBeGreaterThanOrEqual(counted); // cancelled talks are listed, not counted
+      render(null, root);
+      root.remove();
+    });
   });
 });

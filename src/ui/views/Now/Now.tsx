@@ -4,7 +4,7 @@
  * "Jump to now" comes back. Before the conference it says when it starts; after, that it is
  * over. Venue time throughout (the conference's zone), whatever the phone's zone.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Conference, Talk } from '../../../domain/model';
 import { venueDate } from '../../../domain/time';
 import { UNKNOWN_BUILDING } from '../../../domain/venue';
@@ -23,6 +23,11 @@ export const NEXT_WINDOW_MINUTES = 60;
 export const NEXT_PER_ROOM = 2;
 /** How far one "Earlier" / "Later" step moves. */
 const STEP_MINUTES = 30;
+/**
+ * Rows in the very first paint: a phone screen shows fewer, and the rest (150 rows at FOSDEM)
+ * follows one frame later, so the app opens on talks instead of waiting for all of them.
+ */
+const FIRST_PAINT_ROWS = 12;
 
 interface Group {
   building: string;
@@ -52,6 +57,8 @@ export default function Now() {
   const now = store.clock.now.value;
   const [shift, setShift] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [complete, setComplete] = useState(false);
+  useEffect(() => setComplete(true), []); // effects run after the first paint
   const building = useMemo(
     () => (conference ? buildingOfRoom(conference) : () => UNKNOWN_BUILDING),
     [conference],
@@ -96,6 +103,8 @@ export default function Now() {
   const before = span !== undefined && at < span.first;
   const over = span !== undefined && at >= span.last;
   const nextTalk = conference.talks.find((t) => t.start > horizon && !t.cancelled);
+
+  let rowBudget = FIRST_PAINT_ROWS;
 
   function move(minutes: number) {
     setShift((s) => s + minutes);
@@ -197,6 +206,9 @@ export default function Now() {
       )}
 
       {ordered.map((group) => {
+        const shown = complete ? group.talks : group.talks.slice(0, rowBudget);
+        rowBudget -= shown.length;
+        if (shown.length === 0) return null;
         const id = `now-building-${group.building}`;
         const on = group.talks.filter((t) => t.start <= at && !t.cancelled).length;
         const soon = group.talks.filter((t) => t.start > at && !t.cancelled).length;
@@ -208,7 +220,7 @@ export default function Now() {
               {count.length > 0 && <span class="now-building-count">{count.join(' · ')}</span>}
             </div>
             <ul class="plain-list now-list">
-              {group.talks.map((talk) => (
+              {shown.map((talk) => (
                 <NowTalk
                   key={talk.key}
                   talk={talk}
