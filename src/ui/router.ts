@@ -29,9 +29,15 @@ function parse(hash: string): Route {
 /** The current route as a signal; updated on hashchange. */
 export const route = signal<Route>(parse(typeof location === 'undefined' ? '' : location.hash));
 
+/** The last address written by replaceQuietly: not a navigation, whoever reports it. */
+let quietAddress: string | undefined;
+
 if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => {
-    route.value = parse(location.hash);
+  window.addEventListener('hashchange', (event) => {
+    // Browsers never fire hashchange for replaceState; happy-dom (component tests) does.
+    const echo = event.newURL === quietAddress;
+    quietAddress = undefined; // a later real visit to the same address is a navigation
+    if (!echo) route.value = parse(location.hash);
   });
 }
 
@@ -65,6 +71,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
  */
 export function replaceQuietly(to: string): void {
   history.replaceState(history.state, '', to);
+  quietAddress = location.href;
 }
 
 /** For tests: set the route directly. */

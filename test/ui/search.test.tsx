@@ -40,8 +40,8 @@ describe('Search', () => {
     const { box } = await openSearch();
     type(box, 'contain');
     await waitFor(() => expect(results().length).toBeGreaterThan(3));
-    expect(addressParams().get('q')).toBe('contain');
-    expect(location.hash).toBe('#/search?q=contain');
+    // The address follows after a pause in typing (a reload or Back finds the search).
+    await waitFor(() => expect(location.hash).toBe('#/search?q=contain'));
     const first = results()[0]!;
     expect(first.textContent).toMatch(/container/i);
     const marks = [...first.querySelectorAll('mark')].map((m) => m.textContent);
@@ -131,6 +131,29 @@ describe('Search', () => {
 });
 
 /** The query part of the address bar (the view keeps it up to date while the user types). */
+describe('the address while typing', () => {
+  beforeEach(() => {
+    history.replaceState(null, '', '/');
+  });
+
+  it('follows the box after a pause, at once when the box loses focus, and only on Search', async () => {
+    const { box } = await openSearch();
+    type(box, 'pod');
+    type(box, 'podm');
+    expect(location.hash).toBe(''); // not on every keystroke
+    fireEvent.blur(box);
+    expect(location.hash).toBe('#/search?q=podm');
+    type(box, 'podman');
+    await waitFor(() => expect(location.hash).toBe('#/search?q=podman'), { timeout: 2000 });
+    // Typing, then leaving for a talk: the talk's address is never rewritten.
+    type(box, 'podman x');
+    history.replaceState(null, '', '#/talk/a');
+    setRouteForTest('#/talk/a');
+    await new Promise((done) => setTimeout(done, 600));
+    expect(location.hash).toBe('#/talk/a');
+  });
+});
+
 function addressParams(): URLSearchParams {
   return new URLSearchParams(location.hash.split('?')[1] ?? '');
 }

@@ -1,7 +1,8 @@
 /**
  * Search: titles, subtitles, speakers, tracks and abstracts, accent- and case-insensitive, with
- * results as you type. The query lives in the URL (#/search?q=…&day=…, replaced on each
- * keystroke, so Back leaves the search instead of undoing letters). The index is built once per
+ * results as you type. The query lives in the URL (#/search?q=…&day=…, replaced, so Back
+ * leaves the search instead of undoing letters; while typing, after a pause or when the box
+ * loses focus: each replace costs Chromium a same-document navigation and a favicon fetch). The index is built once per
  * schedule by the store; only the first PAGE results are drawn, so a query matching most of
  * FOSDEM still renders in a frame.
  */
@@ -16,6 +17,8 @@ import './search.css';
 
 /** Results drawn at first (about two phone screens) and added by each "show more". */
 const PAGE = 12;
+/** The address follows the box this long after the last keystroke. */
+const ADDRESS_PAUSE_MS = 400;
 
 /** The Search view. */
 export default function Search() {
@@ -28,10 +31,27 @@ export default function Search() {
   const routeDay = dayParam !== null && /^\d+$/.test(dayParam) ? Number(dayParam) : undefined;
   // The query and day live here while the user types; the address follows quietly (see go()).
   const [state, setState] = useState({ q: routeQuery, day: routeDay, from: params.toString() });
+  const address = useRef<{ to?: string; timer?: ReturnType<typeof setTimeout> }>({});
+  const writeAddress = () => {
+    const { to, timer } = address.current;
+    clearTimeout(timer);
+    address.current = {};
+    // Only while the search is still the page shown: never rewrite where the user went.
+    if (to !== undefined && route.peek().path[0] === 'search') replaceQuietly(to);
+  };
   if (state.from !== params.toString()) {
     // The route changed from outside (a link, back/forward): it wins.
+    clearTimeout(address.current.timer);
+    address.current = {};
     setState({ q: routeQuery, day: routeDay, from: params.toString() });
   }
+  useEffect(() => {
+    window.addEventListener('pagehide', writeAddress);
+    return () => {
+      window.removeEventListener('pagehide', writeAddress);
+      writeAddress();
+    };
+  }, []);
   const query = state.from === params.toString() ? state.q : routeQuery;
   const day = state.from === params.toString() ? state.day : routeDay;
   const input = useRef<HTMLInputElement>(null);
@@ -69,11 +89,14 @@ export default function Search() {
   if (!conference) return null;
 
   const visible = day === undefined ? hits : hits.filter((h) => h.talk.day === day);
-  const go = (next: { q?: string; day?: number | undefined }) => {
+  const go = (next: { q?: string; day?: number | undefined }, typing = false) => {
     const q = next.q ?? query;
     const d = 'day' in next ? next.day : day;
     setState((s) => ({ ...s, q, day: d }));
-    replaceQuietly(href(['search'], { q, day: d }));
+    clearTimeout(address.current.timer);
+    address.current = { to: href(['search'], { q, day: d }) };
+    if (typing) address.current.timer = setTimeout(writeAddress, ADDRESS_PAUSE_MS);
+    else writeAddress();
   };
 
   return (
@@ -101,7 +124,8 @@ export default function Search() {
             spellcheck={false}
             enterKeyHint="search"
             aria-describedby="search-count"
-            onInput={(e) => go({ q: e.currentTarget.value })}
+            onInput={(e) => go({ q: e.currentTarget.value }, true)}
+            onBlur={writeAddress}
           />
         </form>
       </search>
