@@ -31,6 +31,23 @@ function firstLoadBytes(): { js: number; css: number } {
   return sizes;
 }
 
+type ProbeWindow = Window & { planbFirstTalkAt?: number };
+
+/** Runs in the page before its scripts: notes when the first talk is in the DOM and painted. */
+function firstTalkProbe(): void {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('main a[href^="#/talk/"]')) return;
+    observer.disconnect();
+    // The frame with the talk is produced after the next animation frame callback.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        (window as ProbeWindow).planbFirstTalkAt = performance.now();
+      }, 0),
+    );
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
 async function throttle(page: Page, rate: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -52,6 +69,7 @@ export async function benchBrowser(): Promise<string[]> {
   try {
     const imports: number[] = [];
     const coldStarts: number[] = [];
+    const coldStartsDriver: number[] = [];
     const keystrokes: number[] = [];
     const heaps: number[] = [];
     for (let run = 0; run < 5; run++) {
@@ -67,12 +85,20 @@ export async function benchBrowser(): Promise<string[]> {
         ),
       );
       await openControlled(page, `${relay.url}/?now=2024-02-03T11:00#/now`);
-      // Offline cold start: reload with the network off until the first talk is visible.
+      // Offline cold start: reload with the network off until the first talk is painted, timed
+      // in the page from the navigation's start; the driver's view (its reload command to its
+      // poll seeing the talk) adds the round trips to a 4x-throttled page.
+      await page.addInitScript(firstTalkProbe);
       await context.setOffline(true);
       const start = Date.now();
       await page.reload({ waitUntil: 'commit' });
       await page.waitForSelector(TALK);
-      coldStarts.push(Date.now() - start);
+      coldStartsDriver.push(Date.now() - start);
+      coldStarts.push(
+        (await (
+          await page.waitForFunction(() => (window as ProbeWindow).planbFirstTalkAt)
+        ).jsonValue()) as number,
+      );
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
@@ -104,7 +130,8 @@ export async function benchBrowser(): Promise<string[]> {
     }
     lines.push(
       `| import FOSDEM 2024 (download, parse in a worker, IndexedDB, read back) | ${median(imports).toFixed(0)} ms | ≤ 1000 ms |`,
-      `| offline cold start to first talk visible | ${median(coldStarts).toFixed(0)} ms | ≤ 400 ms |`,
+      `| offline cold start: reload to first talk painted (in the page, from navigation start) | ${median(coldStarts).toFixed(0)} ms | ≤ 400 ms |`,
+      `| the same seen by the driver (reload command to its poll finding the talk) | ${median(coldStartsDriver).toFixed(0)} ms | — |`,
       `| search, keystroke to results rendered and laid out | ${median(keystrokes).toFixed(1)} ms (worst ${Math.max(...keystrokes).toFixed(1)} ms) | ≤ 16 ms |`,
       `| JS heap after load (after GC) | ${(median(heaps) / 1024 / 1024).toFixed(1)} MB | — |`,
     );

@@ -224,6 +224,7 @@ function withDetails(talks: Talk[], text: string): Talk[] {
     if (parsed) return parsed;
     try {
       parsed = JSON.parse(text) as TalkDetails[];
+      text = ''; // parsed once: the text can go
     } catch (error) {
       // Only a damaged database gets here: show the talks without abstracts rather than fail.
       console.error('Plan B: the stored talk details cannot be read', error);
