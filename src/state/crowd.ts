@@ -114,6 +114,9 @@ export interface CrowdStore {
 /** An official state older than this is never current (the relay's rule, CROWD_DEFAULTS). */
 const OFFICIAL_MAX_AGE_MS = CROWD_DEFAULTS.officialMaxAgeMs;
 
+/** The Plan B index is built this long after a schedule arrives (then when the phone idles). */
+const PREBUILD_AFTER_MS = 2000;
+
 /** Creates the crowd store; call start() once the app has read IndexedDB. */
 export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
   const realClock = o.realNow ?? Date.now;
@@ -221,18 +224,23 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
     online.value = false;
   };
 
-  // Plan B answers in one tap: build its per-schedule index while the phone is idle.
+  // Plan B answers in one tap: build its per-schedule index while the phone is idle, once the
+  // first screen is up (an idle moment during start-up is followed by the first render).
   let idleHandle: number | undefined;
+  let prebuildTimer: ReturnType<typeof setTimeout> | undefined;
   const stopPrebuild = effect(() => {
     const c = o.conference.value;
     if (!c) return;
+    clearTimeout(prebuildTimer);
     cancelIdle(idleHandle);
-    idleHandle = whenIdle(() => {
-      // Loaded on demand: the engine stays out of the first-load bundle.
-      void import('../domain/suggest').then(({ planBIndex }) => {
-        if (o.conference.peek() === c) planBIndex(c);
+    prebuildTimer = setTimeout(() => {
+      idleHandle = whenIdle(() => {
+        // Loaded on demand: the engine stays out of the first-load bundle.
+        void import('../domain/suggest').then(({ planBIndex }) => {
+          if (o.conference.peek() === c) planBIndex(c);
+        });
       });
-    });
+    }, PREBUILD_AFTER_MS);
   });
 
   // The outbox and the relay client load on demand: the first screen does not wait for them.
@@ -327,6 +335,7 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
     dispose() {
       disposed = true;
       stopPrebuild();
+      clearTimeout(prebuildTimer);
       cancelIdle(idleHandle);
       outbox?.stop();
       client?.stop();
