@@ -80,6 +80,8 @@ describe.skipIf(skip)(
       await hit.click();
       await page.waitForSelector('h1#talk-title');
       expect(await page.locator('h1#talk-title').textContent()).toMatch(/Podman/i);
+      // Read back from the start-up snapshot, where abstracts are parsed on first use.
+      expect(await page.locator('.talk-abstract').textContent()).toMatch(/About this talk.{40}/s);
 
       await page.goto(`${relay.url}/${SAT_11}#/my-day`);
       await page.waitForSelector('h1');

@@ -28,6 +28,8 @@ const STEP_MINUTES = 30;
  * follows one frame later, so the app opens on talks instead of waiting for all of them.
  */
 const FIRST_PAINT_ROWS = 12;
+/** A row's usual height on a phone, for buildings not laid out yet. */
+const ROW_ESTIMATE_PX = 122;
 
 interface Group {
   building: string;
@@ -214,7 +216,13 @@ export default function Now() {
         const soon = group.talks.filter((t) => t.start > at && !t.cancelled).length;
         const count = [on ? `${on} on now` : '', soon ? `${soon} next` : ''].filter(Boolean);
         return (
-          <section key={group.building} class="now-building" aria-labelledby={id}>
+          <section
+            key={group.building}
+            class="now-building"
+            aria-labelledby={id}
+            // Its height until laid out (content-visibility: auto): keeps the scrollbar honest.
+            style={{ containIntrinsicSize: `auto ${40 + group.talks.length * ROW_ESTIMATE_PX}px` }}
+          >
             <div class="section-head now-building-head">
               <h2 id={id}>{group.name}</h2>
               {count.length > 0 && <span class="now-building-count">{count.join(' · ')}</span>}
