@@ -138,8 +138,16 @@ interface ParsedQuery {
   phrases: Term[][];
 }
 
+// Each keystroke parses its query once for the search and again for every highlighted field.
+let lastParsed: { query: string; parsed: ParsedQuery } | undefined;
+
 /** Splits a query into terms and phrases ("quoted words", or words joined like "risc-v"). */
 function parseQuery(query: string): ParsedQuery {
+  if (lastParsed?.query !== query) lastParsed = { query, parsed: parseQueryOnce(query) };
+  return lastParsed.parsed;
+}
+
+function parseQueryOnce(query: string): ParsedQuery {
   const folded = foldText(query);
   const typingLast = /[\p{L}\p{N}]$/u.test(folded);
   const groups: { words: string[]; quoted: boolean }[] = [];
