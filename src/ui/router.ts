@@ -46,12 +46,14 @@ export function href(
   path: readonly string[],
   params?: Record<string, string | number | boolean | undefined | null>,
 ): string {
+  const to = `#/${path.map(encodeURIComponent).join('/')}`;
+  if (!params) return to; // most links: no parameters to encode
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params ?? {})) {
+  for (const [k, v] of Object.entries(params)) {
     if (v !== undefined && v !== null && v !== false && v !== '') search.set(k, String(v));
   }
   const query = search.toString();
-  return `#/${path.map(encodeURIComponent).join('/')}${query ? `?${query}` : ''}`;
+  return query ? `${to}?${query}` : to;
 }
 
 /** Goes to a route; `replace` keeps the history entry (for filters and typing). */
