@@ -8,6 +8,10 @@ import { createAppStore } from './state/store';
 import { openPlanBDb } from './storage/db';
 import { App, preloadInitialView } from './ui/app';
 import './ui/styles.css';
+// The styles of Now, the view the app opens on, come with the shell: no stylesheet to fetch and
+// apply in the middle of the first render.
+import './ui/components/crowd.css';
+import './ui/views/Now/Now.css';
 
 async function boot(): Promise<void> {
   preloadInitialView();
