@@ -52,6 +52,19 @@ function ago(now: number, at: number | undefined): string {
   return minutes <= 0 ? ' just now' : ` ${minutes} min ago`;
 }
 
+// Asked for every talk on a screen against the same listing: answered once per listing.
+const crowdingOf = new WeakMap<ReadonlyMap<string, RoomFullness>, boolean>();
+
+/** Whether any room is said full, door closed or standing only (any age, any confidence). */
+function anyCrowding(fullness: ReadonlyMap<string, RoomFullness>): boolean {
+  let any = crowdingOf.get(fullness);
+  if (any === undefined) {
+    any = [...fullness.values()].some((f) => saysFull(f) || f.level === 'standing');
+    crowdingOf.set(fullness, any);
+  }
+  return any;
+}
+
 /** True when a report says full (or door closed), whatever its confidence. */
 function saysFull(f: RoomFullness): boolean {
   if (f.source === 'official') return f.official === 'full' || f.official === 'emergency';
@@ -78,7 +91,8 @@ function isSmall(talk: Talk, slug: string, ctx: LikelyFullContext, seats: number
 export function likelyFull(talk: Talk, ctx: LikelyFullContext): FullnessGuess | undefined {
   const o = { ...LIKELY_FULL_DEFAULTS, ...ctx.options };
   const fullness = fullnessBySlug(ctx.fullness);
-  if (fullness.size === 0) return undefined; // nothing reported: no need for the index
+  // Every guess rests on a room said full or standing: without one, no need for the index.
+  if (!anyCrowding(fullness)) return undefined;
   const index = planBIndex(ctx.conference);
   const slug = roomOf(index, talk).slug;
   const f = fullness.get(slug);
