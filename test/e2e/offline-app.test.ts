@@ -48,6 +48,10 @@ describe.skipIf(skip)(
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${relay.url}/`);
       await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
+      // The first visit says so, and the message goes by itself (it covers the top of the view).
+      const ready = page.getByText('Plan B is ready to work offline.');
+      await ready.waitFor({ timeout: 15_000 });
+      await ready.waitFor({ state: 'detached', timeout: 10_000 });
       const cdp = await context.newCDPSession(page);
       const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
       expect(installabilityErrors).toEqual([]);
