@@ -227,6 +227,10 @@ function staticApp(distDir: string | undefined) {
   return sirv(distDir, {
     single: true,
     etag: true,
+    // Look files up per request (one stat) instead of listing them once at start: a rebuilt or
+    // redeployed dist/ is served as it is now, and a file gone since start is a 404 instead of
+    // a read error that takes the relay down.
+    dev: true,
     setHeaders(res, pathname) {
       // The service worker and the HTML must always be revalidated so updates are seen.
       if (pathname === '/sw.js' || pathname.endsWith('.html') || pathname === '/') {

@@ -1,7 +1,15 @@
 // The relay serves the configured schedule to phones (no CORS problem, ETag so refreshes are
 // cheap) and refuses to start with a schedule it cannot read.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,8 +24,8 @@ const root = resolve(import.meta.dirname, '../..');
 const demo = resolve(root, 'data/demo/planb-demo.xml');
 const servers: Server[] = [];
 
-async function startRelay(source: ScheduleSource): Promise<string> {
-  const server = createServer(createRelayHandler({ schedule: source }));
+async function startRelay(source: ScheduleSource, distDir?: string): Promise<string> {
+  const server = createServer(createRelayHandler({ schedule: source, distDir }));
   servers.push(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -85,6 +93,31 @@ describe('the relay serving a schedule', () => {
     const base = await startRelay(await ScheduleSource.open(url));
     const served = await fetch(`${base}/api/schedule`);
     expect(parseSchedule(await served.text()).title).toMatch(/Plan B Demo/);
+  });
+});
+
+describe('the relay serving the app', () => {
+  it('serves dist/ as it is now: a redeploy is picked up and a removed file is a 404', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'planb-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Plan B</title>');
+    writeFileSync(join(dist, 'assets', 'index-old.js'), 'console.log("old")');
+    const base = await startRelay(await ScheduleSource.open(demo), dist);
+    expect((await fetch(`${base}/assets/index-old.js`)).status).toBe(200);
+    const shell = await fetch(`${base}/#/now`);
+    expect(shell.headers.get('cache-control')).toBe('no-cache');
+    expect(await shell.text()).toContain('<title>Plan B</title>');
+
+    // A new build replaces the hashed files while the relay runs.
+    rmSync(join(dist, 'assets', 'index-old.js'));
+    writeFileSync(join(dist, 'assets', 'index-new.js'), 'console.log("new")');
+    const gone = await fetch(`${base}/assets/index-old.js`);
+    expect(gone.status).toBe(404);
+    const fresh = await fetch(`${base}/assets/index-new.js`);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('cache-control')).toMatch(/immutable/);
+    expect(await fresh.text()).toBe('console.log("new")');
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
   });
 });
 
