@@ -8,7 +8,7 @@ import { useRegisterSW } from 'virtual:pwa-register/preact';
 import { useEffect } from 'preact/hooks';
 
 /** "Ready to work offline" is news, not a question: it goes by itself after this long. */
-export const OFFLINE_READY_SHOWN_MS = 6000;
+const OFFLINE_READY_SHOWN_MS = 6000;
 
 /** The service worker's messages to the user. */
 export function ReloadPrompt() {

@@ -24,8 +24,9 @@ export const NEXT_PER_ROOM = 2;
 /** How far one "Earlier" / "Later" step moves. */
 const STEP_MINUTES = 30;
 /**
- * Rows in the very first paint: a phone screen shows fewer, and the rest (150 rows at FOSDEM)
- * follows one frame later, so the app opens on talks instead of waiting for all of them.
+ * Rows in the very first paint: a phone screen shows fewer, and the rest (64 rows at FOSDEM 2024
+ * on Saturday at 11:00) follows one frame later, so the app opens on talks without waiting for
+ * all of them.
  */
 const FIRST_PAINT_ROWS = 12;
 /** A row's usual height on a phone, for buildings not laid out yet. */
