@@ -13,6 +13,7 @@ import {
 } from '../../../domain/export/selection';
 import { useStore } from '../../../state/context';
 import type { CalendarImportResult, RestoreResult } from '../../../state/notes';
+import { JumpSection } from '../../components/JumpSection';
 import { dayLabel, shortDay, timeOf } from '../../format';
 import { canShareAnything, downloadFile, readChosenFile, shareFile } from './files';
 
@@ -29,26 +30,6 @@ const KIND_LABELS: Record<ExportKind, string> = {
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** A section with a focusable heading (the view's buttons jump to it). */
-function Section({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <section class="notes-tool" aria-labelledby={id}>
-      <h2 id={id} tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 /** A status line: role=status for news, role=alert for failures. */
@@ -136,7 +117,7 @@ export function ExportSection() {
   const zone = conference.timeZone;
 
   return (
-    <Section id="notes-export" title="Export">
+    <JumpSection headingId="notes-export" class="notes-tool" title="Export">
       <p class="muted">
         A write-up of your {conference.title}: Markdown, ready to publish (a section per day, per
         talk its speakers, time, room, links and your notes), or ICS for your calendar.
@@ -227,7 +208,7 @@ export function ExportSection() {
         </p>
       )}
       <Outcome message={message} />
-    </Section>
+    </JumpSection>
   );
 }
 
@@ -338,7 +319,7 @@ export function BackupSection() {
   }
 
   return (
-    <Section id="notes-backup" title="Backup and restore">
+    <JumpSection headingId="notes-backup" class="notes-tool" title="Backup and restore">
       <p class="muted" id="notes-backup-help">
         One file with everything you made in Plan B: bookmarks, notes, talks attended and their
         ratings, your crowd reports and settings. Restoring adds it to this device: nothing is
@@ -364,7 +345,7 @@ export function BackupSection() {
         />
       </div>
       <Outcome message={message} />
-    </Section>
+    </JumpSection>
   );
 }
 
@@ -421,7 +402,11 @@ export function CalendarSection() {
   }
 
   return (
-    <Section id="notes-calendar" title="Import bookmarks from a calendar">
+    <JumpSection
+      headingId="notes-calendar"
+      class="notes-tool"
+      title="Import bookmarks from a calendar"
+    >
       <p class="muted" id="notes-calendar-help">
         An ICS file exported by FOSDEM Companion (its bookmarks) or by Plan B: its talks are added
         to My day, matched by id, page address or title and time.
@@ -443,6 +428,6 @@ export function CalendarSection() {
         />
       </div>
       <Outcome message={message} />
-    </Section>
+    </JumpSection>
   );
 }

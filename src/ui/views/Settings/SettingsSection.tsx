@@ -1,5 +1,6 @@
 /** One settings section: an h2 that can take focus, so #/settings?section=… can land on it. */
 import type { ComponentChildren } from 'preact';
+import { JumpSection } from '../../components/JumpSection';
 
 /** A titled section with id `settings-<id>`; its heading is `settings-<id>-title`. */
 export function SettingsSection({
@@ -12,15 +13,13 @@ export function SettingsSection({
   children: ComponentChildren;
 }) {
   return (
-    <section
+    <JumpSection
       id={`settings-${id}`}
+      headingId={`settings-${id}-title`}
       class="settings-section"
-      aria-labelledby={`settings-${id}-title`}
+      title={title}
     >
-      <h2 id={`settings-${id}-title`} tabIndex={-1}>
-        {title}
-      </h2>
       {children}
-    </section>
+    </JumpSection>
   );
 }
