@@ -11,6 +11,7 @@
  *    a snapshot of the talk so a bookmark whose talk disappears can still be shown.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ReportRecord } from '../domain/export/backup-format';
 import type { Conference, Talk, TalkKey } from '../domain/model';
 import type { TalkSnapshot } from '../domain/snapshot';
 import { snapshotOf, unknownSnapshot as unknownTalk } from '../domain/snapshot';
@@ -107,19 +108,9 @@ export interface Attended {
  * One crowd report in the outbox (src/sync/report-outbox.ts). It counts in this phone's view
  * from the moment it is saved; `sentAt` is set once the relay accepted it, `rejected` when the
  * relay refused it for good (unknown room…); `attempts` and `nextAttemptAt` pace the retries.
+ * The fields a backup carries are domain/export's ReportRecord.
  */
-export interface CrowdReportRecord {
-  /** Random id, the relay's idempotency key. */
-  id: string;
-  /** Room slug ("ub2252a"). */
-  room: string;
-  /** FULLNESS_LEVELS index: 0 seats, 1 standing, 2 full, 3 queue (levelOfRecord reads it). */
-  level: number;
-  /** When the attendee tapped, UTC ms. */
-  at: number;
-  /** Anonymous per-install device id (one vote per device). */
-  device: string;
-  sentAt?: number;
+export interface CrowdReportRecord extends ReportRecord {
   attempts?: number;
   nextAttemptAt?: number;
   /** The relay's reason when it refused the report; it is not sent again. */

@@ -48,12 +48,17 @@ export interface AttendedRecord {
 
 /** One of the user's own crowd reports (the outbox record; extra fields are kept). */
 export interface ReportRecord {
+  /** Random id, the relay's idempotency key. */
   id: string;
-  /** Room slug. */
+  /** Room slug ("ub2252a"). */
   room: string;
+  /** FULLNESS_LEVELS index: 0 seats, 1 standing, 2 full, 3 queue. */
   level: number;
+  /** When the attendee tapped, UTC ms. */
   at: number;
+  /** Anonymous per-install device id (one vote per device). */
   device: string;
+  /** When the relay accepted it, UTC ms. */
   sentAt?: number;
 }
 
