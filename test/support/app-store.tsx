@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
+import { afterEach } from 'vitest';
 import { parseVenueDateTime } from '../../src/domain/time';
 import { StoreContext } from '../../src/state/context';
 import { createInPageImporter } from '../../src/state/importer';
@@ -50,4 +51,19 @@ export async function createTestStore(
 /** Renders children inside the store's provider. */
 export function renderWithStore(store: AppStore, children: ComponentChildren) {
   return render(<StoreContext.Provider value={store}>{children}</StoreContext.Provider>);
+}
+
+/**
+ * For a test file: `keep(store)` returns the store and disposes it after the test (timers,
+ * listeners, the database connection).
+ */
+export function disposeAfterEach(): (store: AppStore) => AppStore {
+  const stores: AppStore[] = [];
+  afterEach(() => {
+    for (const s of stores.splice(0)) s.dispose();
+  });
+  return (store) => {
+    stores.push(store);
+    return store;
+  };
 }

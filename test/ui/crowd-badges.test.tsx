@@ -3,7 +3,7 @@
 // and offline as "last known", never as live. Ages are real time even when the app pretends it
 // is another day.
 import { screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShownFullness } from '../../src/state/crowd';
 import type { AppStore } from '../../src/state/store';
 import { fullnessText } from '../../src/ui/components/FullnessBadge';
@@ -11,18 +11,14 @@ import { TalkRow } from '../../src/ui/components/TalkRow';
 import { setRouteForTest } from '../../src/ui/router';
 import MapView from '../../src/ui/views/Map/Map';
 import Now from '../../src/ui/views/Now/Now';
-import { createTestStore, renderWithStore } from '../support/app-store';
+import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { entry, giveListing } from './crowd-support';
 
-const stores: AppStore[] = [];
+const keep = disposeAfterEach();
 async function storeAt(at: string): Promise<AppStore> {
-  const store = await createTestStore({ at });
-  stores.push(store);
+  const store = keep(await createTestStore({ at }));
   return store;
 }
-afterEach(() => {
-  for (const s of stores.splice(0)) s.dispose();
-});
 
 function rowOf(title: RegExp): HTMLElement {
   return screen.getByRole('link', { name: title }).closest('li')!;

@@ -3,22 +3,14 @@
 // stamped with the real time of the tap, never the pretend clock. And the "stay or go" card for
 // someone in a talk that is ending.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../src/state/store';
+import { describe, expect, it } from 'vitest';
 import { RoomCrowd } from '../../src/ui/components/ReportRoom';
 import { setRouteForTest } from '../../src/ui/router';
 import Now from '../../src/ui/views/Now/Now';
-import { createTestStore, renderWithStore } from '../support/app-store';
+import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { createRelayStore, entry, fakeRelay, giveListing } from './crowd-support';
 
-const stores: AppStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.dispose();
-});
-function keep(store: AppStore): AppStore {
-  stores.push(store);
-  return store;
-}
+const keep = disposeAfterEach();
 
 const LAMEERE = { name: 'UB2.252A (Lameere)', slug: 'ub2252a' };
 

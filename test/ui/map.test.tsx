@@ -2,26 +2,22 @@
 // building U at Saturday 11:00, a room's day with walking times, the FOSDEM-only links, and the
 // plain room list for a conference held somewhere Plan B has no map of.
 import { fireEvent, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ULB_SOLBOSCH } from '../../src/domain/venue';
 import type { AppStore } from '../../src/state/store';
 import { route, setRouteForTest } from '../../src/ui/router';
 import MapView from '../../src/ui/views/Map/Map';
 import { mapGeometry, scaleBarMetres } from '../../src/ui/views/Map/map-model';
-import { createTestStore, renderWithStore } from '../support/app-store';
+import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
 
-const stores: AppStore[] = [];
+const keep = disposeAfterEach();
 async function storeAt(options: Parameters<typeof createTestStore>[0]): Promise<AppStore> {
-  const store = await createTestStore(options);
-  stores.push(store);
+  const store = keep(await createTestStore(options));
   return store;
 }
 
 beforeEach(() => setRouteForTest('#/map'));
-afterEach(() => {
-  for (const store of stores.splice(0)) store.dispose();
-});
 
 /** The room titles of the demo's UB2.252A on Saturday, in time order, from the store itself. */
 function talksOfRoom(store: AppStore, room: string, day: number): string[] {

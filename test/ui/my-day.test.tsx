@@ -2,17 +2,16 @@
 // too-short walks between buildings said in words, the free time, what is over, and the talks
 // a schedule update removed: still listed, never dropped. Real store, demo conference.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { walkingMinutes } from '../../src/domain/venue';
 import type { AppStore } from '../../src/state/store';
 import { setRouteForTest } from '../../src/ui/router';
 import MyDay from '../../src/ui/views/MyDay/MyDay';
-import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
+import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
 
-const stores: AppStore[] = [];
+const keep = disposeAfterEach();
 async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
-  const store = await createTestStore({ at });
-  stores.push(store);
+  const store = keep(await createTestStore({ at }));
   for (const slug of slugs) {
     const talk = store.talksByKey.value.get(`slug:${slug}`);
     if (!talk) throw new Error(`no demo talk ${slug}`);
@@ -21,9 +20,6 @@ async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
   return store;
 }
 beforeEach(() => setRouteForTest('#/my-day'));
-afterEach(() => {
-  for (const s of stores.splice(0)) s.dispose();
-});
 
 /** The list item of a talk, found by its title link. */
 function rowOf(title: string | RegExp): HTMLElement {

@@ -4,17 +4,16 @@
 // optional rating; My day asks "Did you attend?" for bookmarked talks that are over and links
 // each talk's notes. Real store, demo conference.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppStore } from '../../src/state/store';
 import { setRouteForTest } from '../../src/ui/router';
 import MyDay from '../../src/ui/views/MyDay/MyDay';
 import TalkView from '../../src/ui/views/Talk/Talk';
-import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
+import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
 
-const stores: AppStore[] = [];
+const keep = disposeAfterEach();
 async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
-  const store = await createTestStore({ at });
-  stores.push(store);
+  const store = keep(await createTestStore({ at }));
   for (const slug of slugs) await store.toggleBookmark(store.talksByKey.value.get(`slug:${slug}`)!);
   return store;
 }
@@ -30,10 +29,6 @@ async function writeNote(store: AppStore, key: string, text: string): Promise<vo
 function rowOf(title: RegExp): HTMLElement {
   return screen.getAllByRole('link', { name: title })[0]!.closest('li')!;
 }
-
-afterEach(() => {
-  for (const s of stores.splice(0)) s.dispose();
-});
 
 describe('notes and attendance on the Talk view', () => {
   it('has the notes editor, and "I attended" with an optional rating', async () => {

@@ -3,22 +3,18 @@
 // clear word before the conference starts and after it ends. Real store, demo conference.
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreContext } from '../../src/state/context';
 import type { AppStore } from '../../src/state/store';
 import Now from '../../src/ui/views/Now/Now';
-import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
+import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
 
-const stores: AppStore[] = [];
+const keep = disposeAfterEach();
 async function storeAt(at: string, scheduleText?: string): Promise<AppStore> {
-  const store = await createTestStore({ at, ...(scheduleText ? { scheduleText } : {}) });
-  stores.push(store);
+  const store = keep(await createTestStore({ at, ...(scheduleText ? { scheduleText } : {}) }));
   return store;
 }
-afterEach(() => {
-  for (const s of stores.splice(0)) s.dispose();
-});
 
 /** The section of one building, found by its heading. */
 function building(name: string | RegExp): HTMLElement {

@@ -2,23 +2,19 @@
 // the demo conference (and FOSDEM 2020 from ../shared/data), with the room's fullness handed to
 // the crowd store as the relay would send it.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Talk } from '../../src/domain/model';
 import type { AppStore } from '../../src/state/store';
 import { PlanBButton, TalkPlanB } from '../../src/ui/components/PlanBSheet';
-import { createTestStore, renderWithStore } from '../support/app-store';
+import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
 import { entry, giveListing } from './crowd-support';
 
-const stores: AppStore[] = [];
+const keep = disposeAfterEach();
 async function storeAt(at: string, scheduleText?: string): Promise<AppStore> {
-  const store = await createTestStore({ at, ...(scheduleText ? { scheduleText } : {}) });
-  stores.push(store);
+  const store = keep(await createTestStore({ at, ...(scheduleText ? { scheduleText } : {}) }));
   return store;
 }
-afterEach(() => {
-  for (const s of stores.splice(0)) s.dispose();
-});
 
 function talkBySlug(store: AppStore, slug: string): Talk {
   const talk = store.conference.value!.talks.find((t) => t.slug === slug);
