@@ -2,30 +2,19 @@
 // end in a ScheduleError with a message that says what is wrong (and where, when known), never
 // in an uncaught exception or a half-read conference.
 import { describe, expect, it } from 'vitest';
-import { ScheduleError } from '../../../src/domain/errors';
-import { parseSchedule } from '../../../src/domain/schedule';
+import { scheduleErrorOf } from '../../support/errors';
 import { describeWithSharedData, readShared } from '../../support/shared-data';
-
-function errorOf(text: string): ScheduleError {
-  try {
-    parseSchedule(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScheduleError);
-    return e as ScheduleError;
-  }
-  throw new Error('parseSchedule accepted the input');
-}
 
 describe('a file that is not a usable schedule', () => {
   it('an empty file (or only white space) is reported as empty', () => {
-    expect(errorOf('').code).toBe('empty');
-    const e = errorOf('  \n\t\n');
+    expect(scheduleErrorOf('').code).toBe('empty');
+    const e = scheduleErrorOf('  \n\t\n');
     expect(e.code).toBe('empty');
     expect(e.message).toMatch(/empty/);
   });
 
   it('plain text is not a schedule, and the message names the formats we read', () => {
-    const e = errorOf('Hello, this is my shopping list.\nMilk\n');
+    const e = scheduleErrorOf('Hello, this is my shopping list.\nMilk\n');
     expect(e.code).toBe('not-a-schedule');
     expect(e.message).toMatch(/XML.*JSON.*iCalendar/);
   });
@@ -33,10 +22,10 @@ describe('a file that is not a usable schedule', () => {
   it('an HTML error page from a captive portal or a 500 is recognised as a web page', () => {
     const page =
       '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
-    const e = errorOf(page);
+    const e = scheduleErrorOf(page);
     expect(e.code).toBe('html-page');
     expect(e.message).toMatch(/web page/);
-    expect(errorOf('<html><body>Login to the Wi-Fi</body></html>').code).toBe('html-page');
+    expect(scheduleErrorOf('<html><body>Login to the Wi-Fi</body></html>').code).toBe('html-page');
   });
 
   it('XML that declares entities ("billion laughs") is refused without expanding anything', () => {
@@ -52,13 +41,15 @@ describe('a file that is not a usable schedule', () => {
       '<schedule><conference><title>&lol9;</title></conference></schedule>',
     ].join('\n');
     const started = performance.now();
-    const e = errorOf(lol);
+    const e = scheduleErrorOf(lol);
     expect(e.code).toBe('entity-expansion');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('XML with an undeclared entity is malformed, with its line', () => {
-    const e = errorOf('<schedule>\n<conference><title>&nope;</title></conference>\n</schedule>');
+    const e = scheduleErrorOf(
+      '<schedule>\n<conference><title>&nope;</title></conference>\n</schedule>',
+    );
     expect(e.code).toBe('malformed');
     expect(e.where).toMatch(/line 2/);
   });
@@ -67,13 +58,13 @@ describe('a file that is not a usable schedule', () => {
     const xml =
       '<?xml version="1.0"?><schedule><conference><title>Empty Con</title><start>2020-02-01</start>' +
       '<end>2020-02-01</end><days>1</days></conference><day index="1" date="2020-02-01"><room name="Janson"/></day></schedule>';
-    const e = errorOf(xml);
+    const e = scheduleErrorOf(xml);
     expect(e.code).toBe('no-events');
     expect(e.message).toMatch(/0 events/);
   });
 
   it('XML that is not a schedule names its root element', () => {
-    const e = errorOf(
+    const e = scheduleErrorOf(
       '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>',
     );
     expect(e.code).toBe('not-a-schedule');
@@ -81,23 +72,25 @@ describe('a file that is not a usable schedule', () => {
   });
 
   it('JSON of the wrong shape says which part is missing', () => {
-    expect(errorOf('{"talks": []}').code).toBe('wrong-shape');
-    expect(errorOf('[1, 2, 3]').code).toBe('wrong-shape');
-    expect(errorOf('{"schedule": {"conference": {"days": "soon"}}}').code).toBe('wrong-shape');
-    const broken = errorOf('{"schedule": {"conference": ');
+    expect(scheduleErrorOf('{"talks": []}').code).toBe('wrong-shape');
+    expect(scheduleErrorOf('[1, 2, 3]').code).toBe('wrong-shape');
+    expect(scheduleErrorOf('{"schedule": {"conference": {"days": "soon"}}}').code).toBe(
+      'wrong-shape',
+    );
+    const broken = scheduleErrorOf('{"schedule": {"conference": ');
     expect(broken.code).toBe('malformed');
     expect(broken.message).toMatch(/JSON/);
   });
 
   it('a 50 MB file is refused before parsing', () => {
     const huge = `<?xml version="1.0"?><schedule>${' '.repeat(50 * 1024 * 1024)}</schedule>`;
-    const e = errorOf(huge);
+    const e = scheduleErrorOf(huge);
     expect(e.code).toBe('too-large');
     expect(e.message).toMatch(/50 MB/);
   });
 
   it('an ICS that breaks off is an error, not a partial calendar', () => {
-    const e = errorOf(
+    const e = scheduleErrorOf(
       'BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:Half a talk\nDTSTART:2020020',
     );
     expect(['malformed', 'truncated', 'no-events']).toContain(e.code);
@@ -107,7 +100,7 @@ describe('a file that is not a usable schedule', () => {
 describeWithSharedData('a real FOSDEM file cut short (a download that stopped half-way)', () => {
   it('is reported as truncated, with the line where it stops', () => {
     const full = readShared('fosdem-2020-schedule.xml');
-    const e = errorOf(full.slice(0, Math.floor(full.length / 2)));
+    const e = scheduleErrorOf(full.slice(0, Math.floor(full.length / 2)));
     expect(e.code).toBe('truncated');
     expect(e.where).toMatch(/line \d+/);
   });

@@ -5,20 +5,11 @@ import { parseFrabJson } from '../../../src/domain/schedule/frab-json';
 import { parseSchedule } from '../../../src/domain/schedule/index';
 import { finishConference } from '../../../src/domain/schedule/normalize';
 import { venueTime } from '../../../src/domain/time';
+import { thrown } from '../../support/errors';
 import { describeWithSharedData, readShared } from '../../support/shared-data';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures reach freely into raw JSON documents.
 type Json = Record<string, any>;
-
-/** The error a call throws (undefined when it does not throw). */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 function parse(data: unknown, format: 'frab-json' | 'pretalx-json' = 'frab-json') {
   return finishConference(parseFrabJson(data, format));

@@ -4,20 +4,11 @@ import { ScheduleError } from '../../../src/domain/errors';
 import { parseIcs } from '../../../src/domain/schedule/ics';
 import { parseSchedule } from '../../../src/domain/schedule/index';
 import { finishConference } from '../../../src/domain/schedule/normalize';
+import { thrown } from '../../support/errors';
 import { describeWithSharedData, readShared } from '../../support/shared-data';
 
 function parse(text: string) {
   return finishConference(parseIcs(text));
-}
-
-/** The error a call throws (undefined when it does not throw). */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 function expectScheduleError(fn: () => unknown, code: string): ScheduleError {

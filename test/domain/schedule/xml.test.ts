@@ -8,6 +8,7 @@ import { parseSchedule } from '../../../src/domain/schedule';
 import { parseScheduleXml } from '../../../src/domain/schedule/xml';
 import { zoneFromOffsets } from '../../../src/domain/schedule/xml-time';
 import { toVenueIso } from '../../../src/domain/time';
+import { scheduleErrorOf } from '../../support/errors';
 import { describeWithSharedData, readShared } from '../../support/shared-data';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -16,16 +17,6 @@ function talkById(c: Conference, id: string): Talk {
   const talk = c.talks.find((t) => t.id === id);
   if (!talk) throw new Error(`no talk ${id}`);
   return talk;
-}
-
-function errorOf(text: string): ScheduleError {
-  try {
-    parseSchedule(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScheduleError);
-    return e as ScheduleError;
-  }
-  throw new Error('the text was accepted');
 }
 
 /** Talks per day: the earliest start and the latest start (with its talk). */
@@ -250,7 +241,7 @@ describeWithSharedData('36C3 (frab XML, no zone name, <date> with +01:00)', () =
 describeWithSharedData('a real file cut short', () => {
   it('FOSDEM 2020 cut in half is truncated, with where it stops', () => {
     const full = readShared('fosdem-2020-schedule.xml');
-    const e = errorOf(full.slice(0, Math.floor(full.length / 2)));
+    const e = scheduleErrorOf(full.slice(0, Math.floor(full.length / 2)));
     expect(e.code).toBe('truncated');
     expect(e.where).toMatch(/^line \d+, column \d+$/);
     expect(e.problem).toMatch(/cut off/);
@@ -349,7 +340,7 @@ describe('hand-made Pentabarf shapes', () => {
     );
     expect(c.talks.map((t) => t.id)).toEqual(['2']);
     expect(c.talks[0]!.end).toBe(c.talks[0]!.start); // unreadable duration: zero length
-    const e = errorOf(
+    const e = scheduleErrorOf(
       schedule(
         `<day date="2020-02-01"><room name="Janson">\n${event('1', '', '00:30')}</room></day>`,
       ),
@@ -456,7 +447,7 @@ describe('format and zone rules', () => {
 
 describe('errors: ScheduleError only, with a code and where', () => {
   it('a truncated file', () => {
-    const e = errorOf(
+    const e = scheduleErrorOf(
       schedule(`<day date="2020-02-01">${event('1', '10:00', '00:30')}</day>`).slice(0, 120),
     );
     expect(e.code).toBe('truncated');
@@ -464,21 +455,21 @@ describe('errors: ScheduleError only, with a code and where', () => {
   });
 
   it('a root element that is not <schedule> is named', () => {
-    const e = errorOf('<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>');
+    const e = scheduleErrorOf('<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>');
     expect(e.code).toBe('not-a-schedule');
     expect(e.problem).toMatch(/<rss>/);
     expect(e.where).toBe('line 2');
   });
 
   it('an undefined entity (HTML &nbsp; in XML) is malformed, with line and column', () => {
-    const e = errorOf(schedule('<day date="2020-02-01">\n<room name="A&nbsp;B"/></day>'));
+    const e = scheduleErrorOf(schedule('<day date="2020-02-01">\n<room name="A&nbsp;B"/></day>'));
     expect(e.code).toBe('malformed');
     expect(e.problem).toMatch(/undefined entity/);
     expect(e.where).toMatch(/^line 5, column \d+$/);
   });
 
   it('mismatched tags are malformed', () => {
-    const e = errorOf(schedule('<day date="2020-02-01"><room name="A"></day></room>'));
+    const e = scheduleErrorOf(schedule('<day date="2020-02-01"><room name="A"></day></room>'));
     expect(e.code).toBe('malformed');
     expect(e.where).toMatch(/^line 4/);
   });
