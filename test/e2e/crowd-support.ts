@@ -5,8 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hasSharedData } from '../support/shared-data';
-import { CHROMIUM, ROOT } from './harness';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { hasSharedData, sharedPath } from '../support/shared-data';
+import { CHROMIUM, type Relay, ROOT, startRelay } from './harness';
 
 /** The built app to serve: PLANB_E2E_DIST (e.g. a private `vite build --outDir`), else dist/. */
 export const E2E_DIST = process.env.PLANB_E2E_DIST ?? resolve(ROOT, 'dist');
@@ -18,4 +19,23 @@ export function crowdSkipReason(): string | undefined {
     return `the app is not built at ${E2E_DIST} (npm run build)`;
   if (!hasSharedData) return 'real schedules not found in ../shared/data';
   return undefined;
+}
+
+/** The relay these tests talk to: FOSDEM 2020, serving PLANB_E2E_DIST when it is set. */
+export function startCrowdRelay(): Promise<Relay> {
+  return startRelay({
+    schedule: sharedPath('fosdem-2020-schedule.xml'),
+    ...(process.env.PLANB_E2E_DIST ? { distDir: E2E_DIST } : {}),
+  });
+}
+
+/** Closes what a test file opened (for afterAll; each may be missing if set-up failed). */
+export async function closeAll(
+  contexts: BrowserContext[],
+  browser: Browser | undefined,
+  relay: Relay | undefined,
+): Promise<void> {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await relay?.stop();
 }

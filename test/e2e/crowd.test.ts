@@ -5,9 +5,8 @@
 // (the relay refuses reports more than 2 h old).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedPath } from '../support/shared-data';
-import { crowdSkipReason, E2E_DIST } from './crowd-support';
-import { launchChromium, openControlled, phoneContext, type Relay, startRelay } from './harness';
+import { closeAll, crowdSkipReason, startCrowdRelay } from './crowd-support';
+import { launchChromium, openControlled, phoneContext, type Relay } from './harness';
 
 const skip = crowdSkipReason();
 const ROOM_PAGE = '?now=2020-02-01T11:00#/map/room/ud2208';
@@ -36,17 +35,10 @@ describe.skipIf(skip)(
     const contexts: BrowserContext[] = [];
 
     beforeAll(async () => {
-      relay = await startRelay({
-        schedule: sharedPath('fosdem-2020-schedule.xml'),
-        ...(process.env.PLANB_E2E_DIST ? { distDir: E2E_DIST } : {}),
-      });
+      relay = await startCrowdRelay();
       browser = await launchChromium();
     });
-    afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
-      await browser?.close();
-      await relay?.stop();
-    });
+    afterAll(() => closeAll(contexts, browser, relay));
 
     it('A reports UD2.208 full and B sees it within 5 s; offline, A’s report waits and arrives when online', async () => {
       const a = await phoneContext(browser);

@@ -7,8 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedPath } from '../support/shared-data';
-import { crowdSkipReason, E2E_DIST } from './crowd-support';
+import { closeAll, crowdSkipReason, startCrowdRelay } from './crowd-support';
 import {
   ARTIFACTS,
   axeViolations,
@@ -16,7 +15,6 @@ import {
   openControlled,
   phoneContext,
   type Relay,
-  startRelay,
 } from './harness';
 
 const skip = crowdSkipReason();
@@ -50,20 +48,13 @@ describe.skipIf(skip)(`Plan B sheet in Chromium${skip ? ` (skipped: ${skip})` : 
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    relay = await startRelay({
-      schedule: sharedPath('fosdem-2020-schedule.xml'),
-      ...(process.env.PLANB_E2E_DIST ? { distDir: E2E_DIST } : {}),
-    });
+    relay = await startCrowdRelay();
     browser = await launchChromium();
     // Two phones at the closed door.
     await reportFull(browser, relay, contexts);
     await reportFull(browser, relay, contexts);
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await relay?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, relay));
 
   it('another phone opens the talk at 11:00, taps "Room full?", sees the livestream and alternatives', async () => {
     const context = await phoneContext(browser);
