@@ -24,12 +24,13 @@ let counter = 0;
 
 /**
  * A started store holding `scheduleText` (the demo by default), with the clock set to `at`
- * (venue-local "2027-02-06T11:00") when given.
+ * (venue-local "2027-02-06T11:00") when given; on database `dbName` (two stores on one name
+ * play two tabs), else a fresh one.
  */
 export async function createTestStore(
-  options: { scheduleText?: string; at?: string } = {},
+  options: { scheduleText?: string; at?: string; dbName?: string } = {},
 ): Promise<AppStore> {
-  const db = await openPlanBDb(`planb-test-${Date.now()}-${counter++}`);
+  const db = await openPlanBDb(options.dbName ?? `planb-test-${Date.now()}-${counter++}`);
   const text = options.scheduleText ?? DEMO_XML;
   const fetchImpl: typeof fetch = async () =>
     new Response(text, { status: 200, headers: { ETag: '"test"' } });

@@ -4,12 +4,11 @@
 // same note, and a full disk. Real store on fake-indexeddb, demo conference.
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createInPageImporter } from '../../src/state/importer';
-import { type AppStore, createAppStore } from '../../src/state/store';
+import type { AppStore } from '../../src/state/store';
 import { openPlanBDb } from '../../src/storage/db';
 import type { PlanBDb } from '../../src/storage/schema';
 import { NoteEditor } from '../../src/ui/components/NoteEditor';
-import { DEMO_XML, renderWithStore } from '../support/app-store';
+import { createTestStore, renderWithStore } from '../support/app-store';
 
 const TALK = 'slug:containers_pods_no_daemon';
 const TITLE = 'Pods without a daemon: from compose files to pod specs';
@@ -18,15 +17,7 @@ let counter = 0;
 
 /** A started store on the database `name` (two stores on one name: two tabs). */
 async function storeOn(name: string): Promise<AppStore> {
-  const db = await openPlanBDb(name);
-  const fetchImpl: typeof fetch = async () => new Response(DEMO_XML, { status: 200 });
-  const store = createAppStore({
-    db,
-    importer: createInPageImporter(db, fetchImpl),
-    scheduleUrl: 'http://planb.test/api/schedule',
-    isOnline: () => false,
-  });
-  await store.start();
+  const store = await createTestStore({ dbName: name });
   stores.push(store);
   return store;
 }
