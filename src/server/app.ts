@@ -18,6 +18,7 @@ import { etagMatches, methodNotAllowed, sendJson } from './http';
 import { OfficialFeed, type OfficialFeedOptions } from './official-feed';
 import { type RateLimit, RateLimiter } from './rate-limit';
 import { ReportStore } from './reports';
+import { checkRange, parseRequestTarget } from './request-target';
 import { RoomDirectory } from './rooms';
 import { RoomsView } from './rooms-view';
 import type { ScheduleSource } from './schedule-source';
@@ -145,9 +146,7 @@ export function createRelay(options: RelayOptions): Relay {
       return;
     }
     if (path === '/api/reports') {
-      handleReports(req, res, api, url).catch(() => {
-        if (!res.headersSent) sendJson(res, 500, { error: 'Unexpected error.' });
-      });
+      handleReports(req, res, api, url).catch((e) => failRequest(req, res, e));
       return;
     }
     if (!READ_ONLY_PATHS.has(path)) return sendJson(res, 404, { error: `No API at ${path}.` });
@@ -164,15 +163,34 @@ export function createRelay(options: RelayOptions): Relay {
     }
   };
 
-  return {
-    handle(req, res) {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
-      if (serveStatic)
-        return serveStatic(req, res, () => sendJson(res, 404, { error: 'Not found.' }));
-      sendJson(res, 404, {
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    const url = parseRequestTarget(req.url);
+    if (!url) return sendJson(res, 400, { error: 'The request target is not a path we can read.' });
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+    if (!serveStatic)
+      return sendJson(res, 404, {
         error: 'The app is not built: run `npm run build` (npm start does it for you).',
       });
+    const range = checkRange(req.headers.range);
+    if (range.kind === 'invalid')
+      return sendJson(res, 416, { error: 'The Range header is not a byte range we can serve.' });
+    if (range.kind === 'ignore') delete req.headers.range;
+    // The static server reads req.url itself: give it the target as read here (dot segments
+    // resolved, no authority), never the raw text that made its own parser throw.
+    req.url = `${url.pathname}${url.search}`;
+    // The static server pipes a file stream into the answer; a read error there (a file removed
+    // mid-request) is this request's failure, not the process's.
+    res.on('pipe', (source) => source.on('error', (e) => failRequest(req, res, e)));
+    serveStatic(req, res, () => sendJson(res, 404, { error: 'Not found.' }));
+  };
+
+  return {
+    handle(req, res) {
+      try {
+        route(req, res);
+      } catch (e) {
+        failRequest(req, res, e);
+      }
     },
     store,
     view: rooms,
@@ -194,6 +212,17 @@ export function createRelayHandler(
   options: RelayOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return createRelay(options).handle;
+}
+
+/**
+ * The last word on a request that failed unexpectedly: logged with what was asked, answered with
+ * a 500 when nothing was sent yet, else the connection is cut. The relay goes on serving.
+ */
+function failRequest(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`Plan B relay: ${req.method} ${JSON.stringify(req.url)} failed: ${what}`);
+  if (!res.headersSent) sendJson(res, 500, { error: 'Unexpected error.' });
+  else res.destroy();
 }
 
 function officialStates(

@@ -53,12 +53,14 @@ export class SseHub {
       res.end(JSON.stringify({ error: 'Too many live clients: poll GET /api/rooms instead.' }));
       return;
     }
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
       'X-Accel-Buffering': 'no',
-      Connection: 'keep-alive',
-    });
+    };
+    // HEAD has no body to stream: answer the headers at once instead of holding a slot open.
+    if (req.method === 'HEAD') return void res.writeHead(200, headers).end();
+    res.writeHead(200, { ...headers, Connection: 'keep-alive' });
     req.socket.setNoDelay(true);
     req.socket.setTimeout(0);
     const snapshot = this.view.current();
