@@ -10,8 +10,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoomFullness } from '../src/domain/fullness';
 import type { Conference, Talk } from '../src/domain/model';
+import { type PlanBContext, planB, planBIndex } from '../src/domain/planb';
 import { parseSchedule } from '../src/domain/schedule';
-import { type PlanBContext, planB, planBIndex } from '../src/domain/suggest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED_DATA_DIR = process.env.PLANB_SHARED_DATA ?? resolve(here, '../../shared/data');

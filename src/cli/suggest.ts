@@ -5,8 +5,8 @@
  */
 import type { RoomFullness } from '../domain/fullness';
 import type { Conference, Talk, TalkKey } from '../domain/model';
-import { type PlanB, planB, planBIndex } from '../domain/suggest';
-import { findRoom } from '../domain/suggest-index';
+import { type PlanB, planB, planBIndex } from '../domain/planb';
+import { findRoom } from '../domain/planb/lookup';
 import { parseVenueDateTime, toVenueIso, venueDate, venueTime } from '../domain/time';
 import { loadConference } from './load';
 

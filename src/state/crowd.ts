@@ -236,7 +236,7 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
     prebuildTimer = setTimeout(() => {
       idleHandle = whenIdle(() => {
         // Loaded on demand: the engine stays out of the first-load bundle.
-        void import('../domain/suggest').then(({ planBIndex }) => {
+        void import('../domain/planb').then(({ planBIndex }) => {
           if (o.conference.peek() === c) planBIndex(c);
         });
       });

@@ -6,7 +6,7 @@
  */
 import { FULLNESS_LABELS } from '../../domain/fullness';
 import type { Conference, Talk } from '../../domain/model';
-import { type FullnessGuess, likelyFull } from '../../domain/suggest';
+import { type FullnessGuess, likelyFull } from '../../domain/planb';
 import { useStore } from '../../state/context';
 import type { ShownFullness } from '../../state/crowd';
 import type { AppStore } from '../../state/store';

@@ -11,7 +11,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isKnownFull } from '../../domain/fullness';
 import type { Talk } from '../../domain/model';
-import { planB } from '../../domain/suggest';
+import { planB } from '../../domain/planb';
 import { useStore } from '../../state/context';
 import { minutesText, spanOf, timeOf } from '../format';
 import { href } from '../router';

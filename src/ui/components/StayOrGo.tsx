@@ -5,7 +5,7 @@
  * (they may not get back in) or the one they head for is.
  */
 import type { Talk } from '../../domain/model';
-import { stayOrGo } from '../../domain/suggest';
+import { stayOrGo } from '../../domain/planb';
 import { useStore } from '../../state/context';
 import { minutesText } from '../format';
 import { href } from '../router';

@@ -5,17 +5,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FULLNESS_LEVELS, isKnownFull, type RoomFullness } from '../../src/domain/fullness';
-import type { Conference } from '../../src/domain/model';
-import { parseSchedule } from '../../src/domain/schedule';
+import { FULLNESS_LEVELS, isKnownFull, type RoomFullness } from '../../../src/domain/fullness';
+import type { Conference } from '../../../src/domain/model';
 import {
   PLAN_B_DEFAULTS,
   type PlanBContext,
   planB,
   type Suggestion,
-} from '../../src/domain/suggest';
-import { roomLinks, ULB_SOLBOSCH, walkingMinutes } from '../../src/domain/venue';
-import { describeWithSharedData, readShared } from '../support/shared-data';
+} from '../../../src/domain/planb';
+import { parseSchedule } from '../../../src/domain/schedule';
+import { roomLinks, ULB_SOLBOSCH, walkingMinutes } from '../../../src/domain/venue';
+import { describeWithSharedData, readShared } from '../../support/shared-data';
 
 const MIN = 60_000;
 
@@ -120,7 +120,7 @@ function checkInvariants(ctx: PlanBContext): void {
 
 describe('Plan B invariants on the demo conference', () => {
   const demo = parseSchedule(
-    readFileSync(new URL('../../data/demo/planb-demo.xml', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../data/demo/planb-demo.xml', import.meta.url), 'utf8'),
   );
 
   it('hold for random clocks, fullness, bookmarks and rooms, and nothing throws', () => {

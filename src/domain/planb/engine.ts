@@ -4,8 +4,16 @@
  * reasons a person needs to choose in one glance; plus stay-or-go advice for someone in a room.
  * Pure: `now`, fullness, bookmarks and the venue are all passed in.
  */
-import { isKnownFull } from './fullness';
-import type { Conference, Link, Room, Talk, TalkKey } from './model';
+import { isKnownFull } from '../fullness';
+import type { Conference, Link, Room, Talk, TalkKey } from '../model';
+import { roomLinks, venueForConference } from '../venue';
+import { UNKNOWN_BUILDING, type Venue } from '../venue/types';
+import {
+  type FullnessGuess,
+  LIKELY_FULL_DEFAULTS,
+  type LikelyFullOptions,
+  likelyFull,
+} from './likely-full';
 import {
   type FullnessInput,
   findRoom,
@@ -15,18 +23,10 @@ import {
   planBIndex,
   roomOf,
   walkBetween,
-} from './suggest-index';
-import {
-  type FullnessGuess,
-  LIKELY_FULL_DEFAULTS,
-  type LikelyFullOptions,
-  likelyFull,
-} from './suggest-likely-full';
-import { rankScore } from './suggest-rank';
-import { type Relatedness, relatedness } from './suggest-similarity';
-import { type StayOrGo, stayOrGo } from './suggest-stay';
-import { roomLinks, venueForConference } from './venue';
-import { UNKNOWN_BUILDING, type Venue } from './venue/types';
+} from './lookup';
+import { rankScore } from './rank';
+import { type Relatedness, relatedness } from './similarity';
+import { type StayOrGo, stayOrGo } from './stay';
 
 /** Tuning for planB; every field has a default (PLAN_B_DEFAULTS). */
 export interface PlanBOptions extends LikelyFullOptions {
@@ -282,12 +282,12 @@ export function planB(ctx: PlanBContext): PlanB {
   return result;
 }
 
-export type { FullnessInput } from './suggest-index';
-export { planBIndex } from './suggest-index';
-export type { FullnessGuess, LikelyFullContext, LikelyFullOptions } from './suggest-likely-full';
-export { likelyFull } from './suggest-likely-full';
-export { rankScore } from './suggest-rank';
-export type { Relatedness, SimilarityIndex } from './suggest-similarity';
-export { buildSimilarity, relatedness } from './suggest-similarity';
-export type { StayOrGo, StayOrGoContext } from './suggest-stay';
-export { stayOrGo } from './suggest-stay';
+export type { FullnessGuess, LikelyFullContext, LikelyFullOptions } from './likely-full';
+export { likelyFull } from './likely-full';
+export type { FullnessInput } from './lookup';
+export { planBIndex } from './lookup';
+export { rankScore } from './rank';
+export type { Relatedness, SimilarityIndex } from './similarity';
+export { buildSimilarity, relatedness } from './similarity';
+export type { StayOrGo, StayOrGoContext } from './stay';
+export { stayOrGo } from './stay';

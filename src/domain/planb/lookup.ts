@@ -3,12 +3,12 @@
  * start time, rooms by name and slug, the rooms of each track per day, the TF-IDF index and a
  * memo of walking times. Cached per Conference object, so callers never have to hold it.
  */
-import type { RoomFullness } from './fullness';
-import type { Conference, Room, Talk, TalkKey } from './model';
-import { roomSlug } from './schedule/normalize';
-import { buildSimilarity, type SimilarityIndex } from './suggest-similarity';
-import type { Venue } from './venue/types';
-import { walkingMinutes } from './venue/walking';
+import type { RoomFullness } from '../fullness';
+import type { Conference, Room, Talk, TalkKey } from '../model';
+import { roomSlug } from '../schedule/normalize';
+import type { Venue } from '../venue/types';
+import { walkingMinutes } from '../venue/walking';
+import { buildSimilarity, type SimilarityIndex } from './similarity';
 
 /** Lookups over one schedule for the suggestion engine; get it with planBIndex(conference). */
 export interface PlanBIndex {

@@ -3,10 +3,10 @@
  * with what it rests on. Known full (isKnownFull) is a fact the engine obeys; likely full is a
  * hint it ranks lower and says out loud.
  */
-import { FULLNESS_LABELS, isKnownFull, type RoomFullness } from './fullness';
-import type { Conference, Talk } from './model';
-import { type FullnessInput, fullnessBySlug, planBIndex, roomOf } from './suggest-index';
-import { venueTime } from './time';
+import { FULLNESS_LABELS, isKnownFull, type RoomFullness } from '../fullness';
+import type { Conference, Talk } from '../model';
+import { venueTime } from '../time';
+import { type FullnessInput, fullnessBySlug, planBIndex, roomOf } from './lookup';
 
 /** Tuning for likelyFull; every field has a default. */
 export interface LikelyFullOptions {

@@ -2,18 +2,18 @@
 // the shared words and speakers behind "related", what a "likely full" guess rests on, and the
 // stay-or-go card at the ends of a day.
 import { describe, expect, it } from 'vitest';
-import type { RoomFullness } from '../../src/domain/fullness';
-import type { Conference, Talk } from '../../src/domain/model';
-import { roomSlug } from '../../src/domain/schedule/normalize';
+import type { RoomFullness } from '../../../src/domain/fullness';
+import type { Conference, Talk } from '../../../src/domain/model';
 import {
   buildSimilarity,
   likelyFull,
   planB,
   relatedness,
   stayOrGo,
-} from '../../src/domain/suggest';
-import { zonedToUtc } from '../../src/domain/time';
-import { assignBuildings, ULB_SOLBOSCH } from '../../src/domain/venue';
+} from '../../../src/domain/planb';
+import { roomSlug } from '../../../src/domain/schedule/normalize';
+import { zonedToUtc } from '../../../src/domain/time';
+import { assignBuildings, ULB_SOLBOSCH } from '../../../src/domain/venue';
 
 const MIN = 60_000;
 const TZ = 'Europe/Brussels';

@@ -3,8 +3,11 @@
  * to stay for it or leave for the next talk they bookmarked elsewhere, warning them when the
  * room they leave is full (they may not get back in) or the one they head for is.
  */
-import { isFullOrFilling, isKnownFull } from './fullness';
-import type { Conference, Talk, TalkKey } from './model';
+import { isFullOrFilling, isKnownFull } from '../fullness';
+import type { Conference, Talk, TalkKey } from '../model';
+import { venueDate, venueTime } from '../time';
+import type { Venue } from '../venue/types';
+import { likelyFull } from './likely-full';
 import {
   type FullnessInput,
   findRoom,
@@ -13,10 +16,7 @@ import {
   planBIndex,
   roomOf,
   walkBetween,
-} from './suggest-index';
-import { likelyFull } from './suggest-likely-full';
-import { venueDate, venueTime } from './time';
-import type { Venue } from './venue/types';
+} from './lookup';
 
 /** The advice for someone in a room: stay for what is next here, go elsewhere, or nothing to say. */
 export interface StayOrGo {

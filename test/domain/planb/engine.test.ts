@@ -4,17 +4,17 @@
 // not a frozen list.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RoomFullness } from '../../src/domain/fullness';
-import type { Conference } from '../../src/domain/model';
-import { parseSchedule } from '../../src/domain/schedule';
-import { PLAN_B_DEFAULTS, type PlanB, type PlanBContext, planB } from '../../src/domain/suggest';
-import { parseVenueDateTime } from '../../src/domain/time';
-import { ULB_SOLBOSCH, walkingMinutes } from '../../src/domain/venue';
-import { describeWithSharedData, readShared } from '../support/shared-data';
+import type { RoomFullness } from '../../../src/domain/fullness';
+import type { Conference } from '../../../src/domain/model';
+import { PLAN_B_DEFAULTS, type PlanB, type PlanBContext, planB } from '../../../src/domain/planb';
+import { parseSchedule } from '../../../src/domain/schedule';
+import { parseVenueDateTime } from '../../../src/domain/time';
+import { ULB_SOLBOSCH, walkingMinutes } from '../../../src/domain/venue';
+import { describeWithSharedData, readShared } from '../../support/shared-data';
 
 const MIN = 60_000;
 const demo = parseSchedule(
-  readFileSync(new URL('../../data/demo/planb-demo.xml', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../data/demo/planb-demo.xml', import.meta.url), 'utf8'),
 );
 
 function at(conf: Conference, local: string): number {

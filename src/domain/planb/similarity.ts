@@ -3,8 +3,8 @@
  * track and speakers, built once per schedule, compared by cosine. The terms two talks share
  * most become the "related: containers, kubernetes" reason, so the ranking explains itself.
  */
-import type { Conference, Talk, TalkKey } from './model';
-import { foldText, stripHtml, tokenize } from './text';
+import type { Conference, Talk, TalkKey } from '../model';
+import { foldText, stripHtml, tokenize } from '../text';
 
 /** How much a word counts, by where it appears: titles say most about a talk. */
 const FIELD_WEIGHTS = { title: 3, subtitle: 2, track: 2, speaker: 2, abstract: 1 } as const;
