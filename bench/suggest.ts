@@ -12,6 +12,7 @@ import type { RoomFullness } from '../src/domain/fullness';
 import type { Conference, Talk } from '../src/domain/model';
 import { type PlanBContext, planB, planBIndex } from '../src/domain/planb';
 import { parseSchedule } from '../src/domain/schedule';
+import { evaluatePlanB } from './planb-eval/evaluate';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED_DATA_DIR = process.env.PLANB_SHARED_DATA ?? resolve(here, '../../shared/data');
@@ -78,11 +79,11 @@ export async function benchSuggest(): Promise<string[]> {
     await readFile(resolve(SHARED_DATA_DIR, 'fosdem-2024-schedule.xml'), 'utf8'),
   );
   const t0 = performance.now();
-  planBIndex(conference);
+  void planBIndex(conference).topics;
   const build = performance.now() - t0;
   const lines = [
     `suggest FOSDEM 2024: ${conference.talks.length} talks, each at its start with its room full (${ROUNDS} rounds)`,
-    `  index build (once per schedule: lookups + TF-IDF): ${ms(build)}`,
+    `  index build (once per schedule: lookups + topic model, cold): ${ms(build)}`,
   ];
   for (const busy of [false, true]) {
     const calls = contexts(conference, busy);
@@ -92,5 +93,39 @@ export async function benchSuggest(): Promise<string[]> {
       `  ${busy ? 'busy attendee (40 bookmarks, own room, 4 more rooms full)' : 'room full only'}: median ${ms(percentile(times, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...times))}; ${(offered / calls.length).toFixed(1)} alternatives per call, livestream in ${livestreams}/${calls.length}; target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'MISSED'}`,
     );
   }
+  lines.push(...qualityLines());
   return lines;
+}
+
+/** The previous engine (word-overlap TF-IDF) on the same judged set, measured at f462573. */
+const BEFORE = { falseClaimShare: 29 / 33, recallAt5: 13 / 34, top3Share: 0.31 };
+const TARGETS = { falseClaimShare: 0.05, recallAt5: 0.8, top3Share: 0.85 };
+
+/** How good the answers are, on the judged evaluation set (test/fixtures/planb-eval). */
+function qualityLines(): string[] {
+  const f = evaluatePlanB(SHARED_DATA_DIR);
+  const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
+  const row = (name: string, key: keyof typeof BEFORE, now: string, better: boolean) =>
+    `  ${name}: ${now} (before ${pct(BEFORE[key])}, target ${key === 'falseClaimShare' ? '≤' : '≥'} ${pct(TARGETS[key])}: ${better ? 'met' : 'not met'})`;
+  return [
+    `Plan B quality on the judged set: ${f.scenarios} full-room scenarios (FOSDEM 2024, FOSDEM 2020, 36C3)`,
+    row(
+      '"related" claims on talks graded unrelated',
+      'falseClaimShare',
+      `${pct(f.falseClaimShare)} (${f.falseClaims} of ${f.claims})`,
+      f.falseClaimShare <= TARGETS.falseClaimShare,
+    ),
+    row(
+      'related talks within reach found in the five',
+      'recallAt5',
+      `${pct(f.recallAt5)} (${f.relatedFound} of ${f.relatedReachable})`,
+      f.recallAt5 >= TARGETS.recallAt5,
+    ),
+    row(
+      'top three, mean grade as a share of the best possible',
+      'top3Share',
+      pct(f.top3Share),
+      f.top3Share >= TARGETS.top3Share,
+    ),
+  ];
 }

@@ -25,8 +25,8 @@ import {
   walkBetween,
 } from './lookup';
 import { rankScore } from './rank';
-import { type Relatedness, relatedness } from './similarity';
 import { type StayOrGo, stayOrGo } from './stay';
+import { type TopicLink, type TopicRelation, topicRelation } from './topics';
 
 /** Tuning for planB; every field has a default (PLAN_B_DEFAULTS). */
 export interface PlanBOptions extends LikelyFullOptions {
@@ -38,12 +38,19 @@ export interface PlanBOptions extends LikelyFullOptions {
   maxMissedMinutes: number;
   /** …nor more than this share of its length (1/3). */
   maxMissedShare: number;
-  /** Walking minutes assumed when the venue model cannot tell (10), and said so. */
-  unknownWalkMinutes: number;
-  /** Cosine above which a talk counts as related and the shared words are shown (0.04). */
+  /**
+   * Topic score (topics.ts: 1 ≈ as close as the closest 1 % of random pairs) from which a talk
+   * is called related, with its reason. Calibrated on the judged evaluation set (1.2).
+   */
   relatedThreshold: number;
   /** At most this many alternatives, best first (5; Infinity for all). */
   limit: number;
+  /** At most this many later talks of the full talk's track today (3). */
+  laterInTrack: number;
+  /** Queue this many minutes before a full room's next talk (10). */
+  queueLeadMinutes: number;
+  /** When nothing else is on, talks under way with at least this many minutes left (15). */
+  lateJoinMinLeft: number;
 }
 
 /** Defaults for PlanBOptions. */
@@ -53,10 +60,15 @@ export const PLAN_B_DEFAULTS: PlanBOptions = {
   startsWithinMinutes: 20,
   maxMissedMinutes: 10,
   maxMissedShare: 1 / 3,
-  unknownWalkMinutes: 10,
-  relatedThreshold: 0.04,
+  relatedThreshold: 1.2,
   limit: 5,
+  laterInTrack: 3,
+  queueLeadMinutes: 10,
+  lateJoinMinLeft: 15,
 };
+
+/** How far back a talk under way may have started to be joined late (a long workshop). */
+const LATE_JOIN_LOOKBACK_MINUTES = 240;
 
 /** Everything Plan B decides from. */
 export interface PlanBContext {
@@ -95,8 +107,9 @@ export interface Suggestion {
   room: Room;
   /** Building id ("U"), or "unknown". */
   building: string;
+  /** Minutes on foot from where the attendee is; 0 when unknown (see walkKnown). */
   walkMinutes: number;
-  /** False when walkMinutes is the assumed default because the venue model cannot tell. */
+  /** False when the venue model cannot tell the walk: the talk counts as reachable, said so. */
   walkKnown: boolean;
   /** Negative once it has started. */
   startsInMinutes: number;
@@ -105,11 +118,15 @@ export interface Suggestion {
   missedMinutes: number;
   /** Higher is better; see rankScore. */
   score: number;
-  /** For people, in order: "you bookmarked it", "same track", "related: …", "2 min walk, building U", … */
+  /** For people, in order: "you bookmarked it", "same devroom: Rust", "2 min walk, building U", … */
   reasons: string[];
   bookmarked: boolean;
-  sameTrack: boolean;
-  related: Relatedness;
+  /** How the topic model relates it to the full talk (score, links, shared terms and speakers). */
+  relation: TopicRelation;
+  /** Set only when the talk is related enough to say so: the score and the reason shown. */
+  topic?: { score: number; reason: string };
+  /** Set when it is well under way: offered only because nothing else is on. */
+  lateJoin?: true;
   /** Set when its room is likely full: it ranks lower and says why. */
   likelyFull?: FullnessGuess;
 }
@@ -124,6 +141,12 @@ export interface PlanB {
   /** The full talk's own recording link, when the schedule has one. */
   recordingLater?: Link;
   alternatives: Suggestion[];
+  /** True when there is a full talk and no alternative is on its topic: the sheet says so. */
+  nothingRelated: boolean;
+  /** The full room's next talk today, and when to join its queue. */
+  nextHere?: { talk: Talk; queueFrom: number };
+  /** Later talks today of the full talk's track (a topical one): often the closest substitutes. */
+  laterInTrack: Talk[];
   stayOrGo: StayOrGo;
 }
 
@@ -181,87 +204,105 @@ export function planB(ctx: PlanBContext): PlanB {
 
   const alternatives: Suggestion[] = [];
   const last = now + o.startsWithinMinutes * MINUTE;
-  for (
-    let i = firstStartingAt(index, now - o.startedWithinMinutes * MINUTE);
-    i < index.byStart.length;
-    i++
-  ) {
-    const talk = index.byStart[i]!;
-    if (talk.start > last) break;
-    if (talk.cancelled || talk === fullTalk || talk.key === fullTalk?.key) continue;
-    const room = roomOf(index, talk);
-    if (room.name === fullRoom?.name || isKnownFull(fullness.get(room.slug))) continue;
-    const known = origin === undefined ? undefined : walkBetween(index, venue, origin, room.name);
-    const walkMinutes = known ?? o.unknownWalkMinutes;
-    const arrival = now + walkMinutes * MINUTE;
-    const missed = Math.max(0, arrival - talk.start) / MINUTE;
-    const length = (talk.end - talk.start) / MINUTE;
-    if (arrival >= talk.end || missed > o.maxMissedMinutes || missed > length * o.maxMissedShare)
-      continue;
-    const bookmarked = ctx.bookmarks?.has(talk.key) ?? false;
-    const sameTrack = !!fullTalk && fullTalk.track !== '' && fullTalk.track === talk.track;
-    const related = fullTalk
-      ? relatedness(index.similarity, fullTalk, talk)
-      : { score: 0, terms: [], speakers: [] };
-    const isRelated = related.score >= o.relatedThreshold;
-    const guess = likelyFull(talk, likelyCtx);
-    const startsInMinutes = Math.round((talk.start - now) / MINUTE);
-    const endsInMinutes = Math.round((talk.end - now) / MINUTE);
-    const missedMinutes = Math.ceil(missed);
-    const reasons: string[] = [];
-    if (bookmarked) reasons.push('you bookmarked it');
-    if (sameTrack) reasons.push('same track');
-    if (isRelated && related.terms.length > 0) reasons.push(`related: ${related.terms.join(', ')}`);
-    if (related.speakers.length > 0) reasons.push(`same speaker: ${related.speakers.join(', ')}`);
-    if (guess) reasons.push(`likely full, arrive early: ${guess.because}`);
-    const where = room.building === UNKNOWN_BUILDING ? '' : `, building ${room.building}`;
-    reasons.push(
-      known === undefined
-        ? `walking time unknown, assuming ${walkMinutes} min${where}`
-        : known === 0
-          ? 'no walk: you are in this room'
-          : `${walkMinutes} min walk${where}`,
-    );
-    reasons.push(timeReason(startsInMinutes));
-    if (missedMinutes > 0) reasons.push(`you would miss the first ${missedMinutes} min`);
-    reasons.push(`ends in ${endsInMinutes} min`);
-    alternatives.push({
-      key: talk.key,
-      talk,
-      room,
-      building: room.building,
-      walkMinutes,
-      walkKnown: known !== undefined,
-      startsInMinutes,
-      endsInMinutes,
-      missedMinutes,
-      score: rankScore({
-        bookmarked,
-        sameTrack,
-        relatedScore: isRelated ? related.score : undefined,
+  const topics = fullTalk ? index.topics : undefined;
+  // Strict first: talks one can still see most of. If none, talks well under way that have a
+  // good while left (at a congress one walks into a hall mid-talk): never "nothing runs" while
+  // talks run.
+  const consider = (lateJoin: boolean) => {
+    for (
+      let i = firstStartingAt(
+        index,
+        now - (lateJoin ? LATE_JOIN_LOOKBACK_MINUTES : o.startedWithinMinutes) * MINUTE,
+      );
+      i < index.byStart.length;
+      i++
+    ) {
+      const talk = index.byStart[i]!;
+      if (talk.start > last) break;
+      if (talk.cancelled || talk === fullTalk || talk.key === fullTalk?.key) continue;
+      const room = roomOf(index, talk);
+      if (room.name === fullRoom?.name || isKnownFull(fullness.get(room.slug))) continue;
+      const known = origin === undefined ? undefined : walkBetween(index, venue, origin, room.name);
+      // An unknown walk is not a long one: most venues without a model are one building.
+      const walkMinutes = known ?? 0;
+      const arrival = now + walkMinutes * MINUTE;
+      const missed = Math.max(0, arrival - talk.start) / MINUTE;
+      const length = (talk.end - talk.start) / MINUTE;
+      const tooLate = missed > o.maxMissedMinutes || missed > length * o.maxMissedShare;
+      if (arrival >= talk.end || tooLate !== lateJoin) continue;
+      if (lateJoin && (talk.end - arrival) / MINUTE < o.lateJoinMinLeft) continue;
+      const bookmarked = ctx.bookmarks?.has(talk.key) ?? false;
+      const relation = fullTalk && topics ? topicRelation(topics, fullTalk, talk) : NO_RELATION;
+      const reason =
+        relation.corroborated && relation.score >= o.relatedThreshold
+          ? topicReason(relation.links)
+          : undefined;
+      const guess = likelyFull(talk, likelyCtx);
+      const startsInMinutes = Math.round((talk.start - now) / MINUTE);
+      const endsInMinutes = Math.round((talk.end - now) / MINUTE);
+      const missedMinutes = Math.ceil(missed);
+      const reasons: string[] = [];
+      if (bookmarked) reasons.push('you bookmarked it');
+      if (reason) reasons.push(reason);
+      if (relation.speakers.length > 0 && !reason?.startsWith('same speaker'))
+        reasons.push(`same speaker: ${relation.speakers.join(', ')}`);
+      if (guess) reasons.push(`likely full, arrive early: ${guess.because}`);
+      const where = room.building === UNKNOWN_BUILDING ? '' : `, building ${room.building}`;
+      reasons.push(
+        known === undefined
+          ? `walking time unknown${where}`
+          : known === 0
+            ? 'no walk: you are in this room'
+            : `${walkMinutes} min walk${where}`,
+      );
+      reasons.push(timeReason(startsInMinutes));
+      if (lateJoin) reasons.push('join late: nothing else is on');
+      else if (missedMinutes > 0) reasons.push(`you would miss the first ${missedMinutes} min`);
+      reasons.push(`ends in ${endsInMinutes} min`);
+      alternatives.push({
+        key: talk.key,
+        talk,
+        room,
+        building: room.building,
         walkMinutes,
-        leftShare: (talk.end - Math.max(arrival, talk.start)) / (length * MINUTE || 1),
-        likelyFull: guess !== undefined,
-      }),
-      reasons,
-      bookmarked,
-      sameTrack,
-      related,
-      ...(guess ? { likelyFull: guess } : {}),
-    });
-  }
+        walkKnown: known !== undefined,
+        startsInMinutes,
+        endsInMinutes,
+        missedMinutes,
+        score: rankScore({
+          bookmarked,
+          topicScore: relation.rank,
+          related: reason !== undefined,
+          relatedThreshold: o.relatedThreshold,
+          walkMinutes: known,
+          leftShare: (talk.end - Math.max(arrival, talk.start)) / (length * MINUTE || 1),
+          likelyFull: guess !== undefined,
+        }),
+        reasons,
+        bookmarked,
+        relation,
+        ...(reason ? { topic: { score: relation.score, reason } } : {}),
+        ...(lateJoin ? { lateJoin: true } : {}),
+        ...(guess ? { likelyFull: guess } : {}),
+      });
+    }
+  };
+  consider(false);
+  if (alternatives.length === 0) consider(true);
   alternatives.sort(
     (a, b) => b.score - a.score || a.talk.start - b.talk.start || (a.key < b.key ? -1 : 1),
   );
 
+  const shown = alternatives.slice(0, Math.max(0, o.limit));
   const result: PlanB = {
-    alternatives: alternatives.slice(0, Math.max(0, o.limit)),
+    alternatives: shown,
+    nothingRelated: fullTalk !== undefined && !alternatives.some((a) => a.topic),
+    laterInTrack: fullTalk ? laterInTrack(index, fullTalk, now, shown, o) : [],
     stayOrGo: stayOrGo({
       ...ctx,
       fullness,
       venue,
       room: from?.name ?? ctx.fromRoom,
-      unknownWalkMinutes: o.unknownWalkMinutes,
     }),
   };
   if (fullRoom) result.fullRoom = fullRoom;
@@ -278,8 +319,78 @@ export function planB(ctx: PlanBContext): PlanB {
         ...(links.hls ? { hls: links.hls } : {}),
         live: now >= fullTalk.start,
       };
+    const next = (index.byRoom.get(fullTalk.room) ?? []).find(
+      (t) => t.start >= fullTalk.end && t.day === fullTalk.day && !t.cancelled,
+    );
+    if (next)
+      result.nextHere = {
+        talk: next,
+        queueFrom: Math.max(now, next.start - o.queueLeadMinutes * MINUTE),
+      };
   }
   return result;
+}
+
+const NO_RELATION: TopicRelation = {
+  score: 0,
+  corroborated: false,
+  rank: 0,
+  content: 0,
+  links: [],
+  terms: [],
+  speakers: [],
+};
+
+/**
+ * The reason a related talk is offered, in words a person would use; undefined when nothing
+ * nameable links them (a neighbouring track alone is a hint for ranking, not a reason).
+ */
+export function topicReason(links: readonly TopicLink[]): string | undefined {
+  const first = links[0];
+  if (!first || (first.kind === 'neighbour-track' && links.length === 1)) return undefined;
+  const terms = links.find((l) => l.kind === 'terms');
+  const about = terms?.kind === 'terms' ? `also about ${terms.terms.join(' and ')}` : undefined;
+  switch (first.kind) {
+    case 'same-track':
+    case 'neighbour-track': {
+      const track = `${first.kind === 'same-track' ? 'same' : 'neighbouring'} ${first.noun}: ${first.label}`;
+      // "same devroom: Rust, also about async" — unless the shared words are the track's name.
+      const extra =
+        terms?.kind === 'terms' &&
+        !terms.terms.every((t) => first.label.toLowerCase().includes(t.toLowerCase()));
+      return extra && about ? `${track}, ${about}` : track;
+    }
+    case 'terms':
+      return about;
+    case 'speaker':
+      return `same speaker: ${first.speakers.join(', ')}`;
+  }
+}
+
+/**
+ * Later talks today of the full talk's track, when the track is about something (a devroom,
+ * not "Lightning talks"): not cancelled, not already offered, starting after this window.
+ */
+function laterInTrack(
+  index: PlanBIndex,
+  full: Talk,
+  now: number,
+  offered: readonly Suggestion[],
+  o: PlanBOptions,
+): Talk[] {
+  if (!full.track || o.laterInTrack <= 0) return [];
+  if (!index.topics.tracks.get(full.track)?.topical) return [];
+  const after = Math.max(now + o.startsWithinMinutes * MINUTE, full.start);
+  const taken = new Set(offered.map((s) => s.key));
+  const out: Talk[] = [];
+  for (let i = firstStartingAt(index, after + 1); i < index.byStart.length; i++) {
+    const t = index.byStart[i]!;
+    if (t.day !== full.day) break;
+    if (t.track !== full.track || t.cancelled || t.key === full.key || taken.has(t.key)) continue;
+    out.push(t);
+    if (out.length >= o.laterInTrack) break;
+  }
+  return out;
 }
 
 export type { FullnessGuess, LikelyFullContext, LikelyFullOptions } from './likely-full';
@@ -287,7 +398,7 @@ export { likelyFull } from './likely-full';
 export type { FullnessInput } from './lookup';
 export { planBIndex } from './lookup';
 export { rankScore } from './rank';
-export type { Relatedness, SimilarityIndex } from './similarity';
-export { buildSimilarity, relatedness } from './similarity';
 export type { StayOrGo, StayOrGoContext } from './stay';
 export { stayOrGo } from './stay';
+export type { TopicIndex, TopicLink, TopicRelation, TrackTopic } from './topics';
+export { buildTopics, topicRelation } from './topics';

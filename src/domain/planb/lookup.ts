@@ -1,6 +1,6 @@
 /**
  * What Plan B looks up on every tap, prepared once per schedule: talks by key, by room and by
- * start time, rooms by name and slug, the rooms of each track per day, the TF-IDF index and a
+ * start time, rooms by name and slug, the rooms of each track per day, the topic model and a
  * memo of walking times. Cached per Conference object, so callers never have to hold it.
  */
 import type { RoomFullness } from '../fullness';
@@ -8,7 +8,7 @@ import type { Conference, Room, Talk, TalkKey } from '../model';
 import { roomSlug } from '../schedule/normalize';
 import type { Venue } from '../venue/types';
 import { walkingMinutes } from '../venue/walking';
-import { buildSimilarity, type SimilarityIndex } from './similarity';
+import { buildTopics, type TopicIndex } from './topics';
 
 /** Lookups over one schedule for the suggestion engine; get it with planBIndex(conference). */
 export interface PlanBIndex {
@@ -23,7 +23,8 @@ export interface PlanBIndex {
   rooms: ReadonlyMap<string, Room>;
   /** "<day>|<track>" → the rooms that track uses that day. */
   trackRooms: ReadonlyMap<string, ReadonlySet<string>>;
-  similarity: SimilarityIndex;
+  /** The topic model (built on first use: only ranking needs it). */
+  topics: TopicIndex;
   /** "<venue id>|<from>|<to>" → walking minutes (undefined: unknown). */
   walks: Map<string, number | undefined>;
 }
@@ -50,7 +51,7 @@ export function planBIndex(conference: Conference): PlanBIndex {
     if (set) set.add(talk.room);
     else trackRooms.set(k, new Set([talk.room]));
   }
-  let similarity: ReturnType<typeof buildSimilarity> | undefined;
+  let topics: TopicIndex | undefined;
   const index: PlanBIndex = {
     conference,
     byStart,
@@ -59,11 +60,11 @@ export function planBIndex(conference: Conference): PlanBIndex {
     byRoom,
     rooms,
     trackRooms,
-    // TF-IDF is the costly part and only ranking needs it: built on first use, so badges
-    // ("likely full") can use the lookups at start-up without paying for it.
-    get similarity() {
-      similarity ??= buildSimilarity(conference);
-      return similarity;
+    // The topic model is the costly part and only ranking needs it: built on first use, so
+    // badges ("likely full") can use the lookups at start-up without paying for it.
+    get topics() {
+      topics ??= buildTopics(conference);
+      return topics;
     },
     walks: new Map(),
   };

@@ -1,25 +1,37 @@
 /** How Plan B orders its alternatives: one score, tiers first, practicalities last. */
 
+/** The largest topic score that still adds to the rank (beyond it, closeness is not news). */
+const TOPIC_CAP = 5;
+/** Minutes of walking assumed in the rank when the walk is unknown: neither near nor far. */
+const UNKNOWN_WALK_RANK = 5;
+
 /**
- * The rank of an alternative, as one number: bookmarked (+1000) above same track (+100) above
- * related (+50 + 20 × cosine) above unrelated; a likely-full room costs 25; the practical part
- * adds up to 10 for a short walk and 10 for most of the talk left. So a bookmark always comes
- * first, and a same-track or related talk always outranks an unrelated one, likely full or not.
+ * The rank of an alternative, as one number: bookmarked (+1000) above related (+100, plus up to
+ * 50 by topic score) above the rest, which are ordered by how close they come to the topic (up
+ * to +20, so a near miss comes before a talk on nothing like it); a likely-full room costs 25;
+ * the practical part adds up to 10 for a short walk and 10 for most of the talk left. So a
+ * bookmark always comes first, and a related talk always outranks an unrelated one, likely full
+ * or not.
  */
 export function rankScore(s: {
   bookmarked: boolean;
-  sameTrack: boolean;
-  relatedScore: number | undefined;
-  walkMinutes: number;
+  /** The topic model's score against the full talk (0 when there is none). */
+  topicScore: number;
+  /** Whether the talk is called related (its score reached the threshold and has a reason). */
+  related: boolean;
+  relatedThreshold: number;
+  /** Undefined when the venue cannot tell. */
+  walkMinutes: number | undefined;
   leftShare: number;
   likelyFull: boolean;
 }): number {
+  const topic = Math.max(0, Math.min(s.topicScore, TOPIC_CAP));
+  const walk = s.walkMinutes ?? UNKNOWN_WALK_RANK;
   return (
     (s.bookmarked ? 1000 : 0) +
-    (s.sameTrack ? 100 : 0) +
-    (s.relatedScore !== undefined ? 50 + 20 * s.relatedScore : 0) -
+    (s.related ? 100 + 10 * topic : 20 * Math.min(1, topic / (s.relatedThreshold || 1))) -
     (s.likelyFull ? 25 : 0) +
-    10 * (1 - Math.min(Math.max(0, s.walkMinutes), 15) / 15) +
+    10 * (1 - Math.min(Math.max(0, walk), 15) / 15) +
     10 * Math.max(0, Math.min(1, s.leftShare))
   );
 }

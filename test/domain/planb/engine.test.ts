@@ -125,10 +125,8 @@ describeWithSharedData('Plan B on FOSDEM 2020', () => {
     const plan = planB(ctx);
     expect(plan.fullTalk?.title).toMatch(/Below Kubernetes/);
     expectSound(ctx, plan, ['ud2208']);
-    const related = plan.alternatives.filter(
-      (s) => s.related.score >= PLAN_B_DEFAULTS.relatedThreshold,
-    );
-    expect(related.some((s) => s.reasons.some((r) => /^related: .*kubernetes/.test(r)))).toBe(true);
+    const related = plan.alternatives.filter((s) => s.topic);
+    expect(related.some((s) => /kubernetes/i.test(s.topic!.reason))).toBe(true);
     // At equal distance, every related talk is listed before every unrelated one.
     for (const a of related)
       for (const b of plan.alternatives)
@@ -178,7 +176,7 @@ describeWithSharedData('Plan B on FOSDEM 2020', () => {
 });
 
 describe('Plan B on the demo conference', () => {
-  it('Saturday 11:00, containers room full: the container security talk is offered as related', () => {
+  it('Saturday 11:00, containers room full: the container security talk is offered first', () => {
     const now = at(demo, '2027-02-06 11:00');
     const ctx: PlanBContext = {
       now,
@@ -190,8 +188,10 @@ describe('Plan B on the demo conference', () => {
     expectSound(ctx, plan, ['ub2252a']);
     expect(plan.fullTalk?.title).toMatch(/^Pods without a daemon/);
     const selinux = plan.alternatives.find((s) => /SELinux/.test(s.talk.title))!;
-    expect(selinux.reasons.find((r) => r.startsWith('related:'))).toMatch(/containers|podman/);
     expect(plan.alternatives[0]).toBe(selinux);
+    // Two short invented abstracts share a few words: ranked first, but not claimed related.
+    expect(plan.alternatives.every((s) => s.topic === undefined)).toBe(true);
+    expect(plan.nothingRelated).toBe(true);
   });
 
   it('is not FOSDEM: no livestream is ever invented, the recording comes from the talk’s links', () => {
@@ -252,14 +252,14 @@ describe('Plan B on the demo conference', () => {
     expect(after.indexOf(moved)).toBeGreaterThan(0);
   });
 
-  it('with unknown walking (no venue) it assumes a default and says so', () => {
+  it('with unknown walking (no venue) every room is in reach, and the walk shows as unknown', () => {
     const now = at(demo, '2027-02-06 11:55');
     const plan = planB({ now, conference: demo, venue: null, room: 'AW1.120' });
     expect(plan.alternatives.length).toBeGreaterThan(0);
     for (const s of plan.alternatives) {
       expect(s.walkKnown).toBe(false);
-      expect(s.walkMinutes).toBe(PLAN_B_DEFAULTS.unknownWalkMinutes);
-      expect(s.reasons.join(' · ')).toMatch(/walking time unknown, assuming 10 min/);
+      expect(s.reasons.join(' · ')).toMatch(/walking time unknown/);
+      expect(s.reasons.join(' · ')).not.toMatch(/assuming/);
     }
   });
 });

@@ -4,13 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomFullness } from '../../../src/domain/fullness';
 import type { Conference, Talk } from '../../../src/domain/model';
-import {
-  buildSimilarity,
-  likelyFull,
-  planB,
-  relatedness,
-  stayOrGo,
-} from '../../../src/domain/planb';
+import { buildTopics, likelyFull, planB, stayOrGo, topicRelation } from '../../../src/domain/planb';
 import { roomSlug } from '../../../src/domain/schedule/normalize';
 import { zonedToUtc } from '../../../src/domain/time';
 import { assignBuildings, ULB_SOLBOSCH } from '../../../src/domain/venue';
@@ -66,7 +60,7 @@ function conference(talks: Talk[]): Conference {
   return assignBuildings(conf, ULB_SOLBOSCH);
 }
 
-const kube = 'Kubernetes operators, kubernetes controllers and pods in production clusters.';
+const kube = 'Operators and controllers for Kubernetes: pods in production Kubernetes clusters.';
 const full = talk('wanted', 'UD2.208 (Decroly)', '11:00', {
   title: 'Kubernetes operators explained',
   abstract: kube,
@@ -75,7 +69,8 @@ const full = talk('wanted', 'UD2.208 (Decroly)', '11:00', {
 });
 const sameTrack = talk('overflow', 'UD2.218A', '11:05', {
   track: 'Containers',
-  title: 'Image signing',
+  title: 'Signing container images for kubernetes pods',
+  abstract: 'Container images, signed and verified before kubernetes pods pull them.',
 });
 const related = talk('k8s', 'UD2.119', '11:05', {
   title: 'Writing kubernetes controllers',
@@ -85,10 +80,31 @@ const related = talk('k8s', 'UD2.119', '11:05', {
 });
 const unrelated = talk('bread', 'UD2.120 (Chavanne)', '11:10', { title: 'Sourdough at scale' });
 const later = talk('next-here', 'UD2.208 (Decroly)', '11:30', {
-  title: 'Operators, part 2',
+  title: 'Operators, part 2: Kubernetes pods in production',
   track: 'Containers',
 });
-const conf = conference([full, sameTrack, related, unrelated, later]);
+// The afternoon of a schedule, so the topic model has a conference to learn from: other
+// tracks, each on its own subject.
+const SUBJECTS = [
+  ['Databases', 'Query planning in PostgreSQL: indexes, joins and the planner'],
+  ['Databases', 'PostgreSQL replication and failover for busy clusters of databases'],
+  ['Web', 'Rendering fonts in the browser: web fonts, layout and shaping'],
+  ['Web', 'Service workers and offline web applications in the browser'],
+  ['Hardware', 'Soldering your first keyboard: switches, diodes and firmware'],
+  ['Hardware', 'RISC-V boards for hobbyists: firmware, boot and debugging'],
+  ['Legal', 'Licence compliance for distributions: copyleft obligations explained'],
+  ['Legal', 'Copyleft enforcement and the licence of your distribution'],
+  ['Radio', 'Software-defined radio receivers with GNU Radio blocks'],
+  ['Radio', 'Amateur radio satellites and software-defined radio ground stations'],
+] as const;
+const afternoon = SUBJECTS.map(([track, title], i) =>
+  talk(`pm-${i}`, ['AW1.120', 'H.1308 (Rolin)', 'K.3.201'][i % 3]!, `1${4 + (i % 4)}:00`, {
+    track,
+    title,
+    abstract: `${title}. A practical session about ${title.toLowerCase()}.`,
+  }),
+);
+const conf = conference([full, sameTrack, related, unrelated, later, ...afternoon]);
 const reported = (
   room: string,
   minutesAgo: number,
@@ -111,20 +127,22 @@ describe('ranking', () => {
     options: { limit: Infinity },
   });
 
-  it('same track above related above unrelated, all at one minute’s walk', () => {
-    expect(plan.alternatives.map((s) => s.key)).toEqual([
-      sameTrack.key,
-      related.key,
-      unrelated.key,
-    ]);
+  it('related talks above the unrelated one, each saying why, all at one minute’s walk', () => {
+    expect(plan.alternatives.map((s) => s.key).slice(-1)).toEqual([unrelated.key]);
+    expect(new Set(plan.alternatives.slice(0, 2).map((s) => s.key))).toEqual(
+      new Set([sameTrack.key, related.key]),
+    );
     expect(plan.alternatives.map((s) => s.walkMinutes)).toEqual([1, 1, 1]);
-    expect(plan.alternatives[0]!.reasons).toContain('same track');
-    expect(plan.alternatives[1]!.reasons).toEqual(
+    const byKey = new Map(plan.alternatives.map((s) => [s.key, s]));
+    expect(byKey.get(sameTrack.key)!.topic?.reason).toMatch(/^same track: Containers/);
+    expect(byKey.get(related.key)!.reasons).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^related: .*kubernetes/),
+        expect.stringMatching(/^also about .*kubernetes/i),
         'same speaker: Ada Example',
       ]),
     );
+    expect(byKey.get(unrelated.key)!.topic).toBeUndefined();
+    expect(plan.nothingRelated).toBe(false);
     expect(plan.alternatives[2]!.reasons).toEqual([
       '1 min walk, building U',
       'starts in 8 min',
@@ -152,17 +170,16 @@ describe('ranking', () => {
   });
 });
 
-describe('similarity', () => {
-  const index = buildSimilarity(conf);
-  it('is symmetric, zero for a talk with itself, and names the shared words', () => {
-    const ab = relatedness(index, full, related);
-    expect(ab.score).toBeCloseTo(relatedness(index, related, full).score, 6);
-    expect(ab.terms[0]).toBe('kubernetes');
-    expect(relatedness(index, full, full).score).toBe(0);
-    expect(relatedness(index, full, unrelated)).toEqual({ score: 0, terms: [], speakers: [] });
-  });
-  it('leaves the shared track’s own words out of "related"', () => {
-    expect(relatedness(index, full, later).terms).not.toContain('containers');
+describe('topic model', () => {
+  const index = buildTopics(conf);
+  it('is symmetric, zero for a talk with itself and for a talk on nothing alike', () => {
+    const ab = topicRelation(index, full, related);
+    expect(ab.score).toBeCloseTo(topicRelation(index, related, full).score, 6);
+    expect(ab.terms.map((t) => t.toLowerCase())).toContain('kubernetes');
+    expect(topicRelation(index, full, full).score).toBe(0);
+    const none = topicRelation(index, full, unrelated);
+    expect(none.content).toBe(0);
+    expect(none.terms).toEqual([]);
   });
 });
 
@@ -229,7 +246,7 @@ describe('stay or go', () => {
     });
     expect(advice.kind).toBe('go');
     expect(advice.message).toMatch(
-      /leave by 12:1\d\. You can still see “Operators, part 2” here first\./,
+      /leave by 12:1\d\. You can still see “Operators, part 2: Kubernetes pods in production” here first\./,
     );
     expect(advice.warning).toBeUndefined();
   });

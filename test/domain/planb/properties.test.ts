@@ -75,7 +75,7 @@ function inputs(conf: Conference): fc.Arbitrary<Inputs> {
 
 function tier(s: Suggestion): number {
   if (s.bookmarked) return 2;
-  return s.sameTrack || s.related.score >= PLAN_B_DEFAULTS.relatedThreshold ? 1 : 0;
+  return s.topic ? 1 : 0;
 }
 
 function checkInvariants(ctx: PlanBContext): void {
@@ -89,15 +89,21 @@ function checkInvariants(ctx: PlanBContext): void {
     expect(isKnownFull(fullness.get(s.room.slug))).toBe(false);
     expect(s.room.name).not.toBe(plan.fullRoom?.name);
     expect(s.key).not.toBe(plan.fullTalk?.key);
-    expect(s.talk.start).toBeGreaterThanOrEqual(
-      ctx.now - PLAN_B_DEFAULTS.startedWithinMinutes * MIN,
-    );
     expect(s.talk.start).toBeLessThanOrEqual(ctx.now + PLAN_B_DEFAULTS.startsWithinMinutes * MIN);
     const arrival = ctx.now + s.walkMinutes * MIN;
     expect(arrival).toBeLessThan(s.talk.end);
-    expect(Math.max(0, arrival - s.talk.start)).toBeLessThanOrEqual(
-      PLAN_B_DEFAULTS.maxMissedMinutes * MIN,
-    );
+    if (s.lateJoin) {
+      // Offered late only when nothing else is: every alternative is then a late join.
+      expect(plan.alternatives.every((a) => a.lateJoin)).toBe(true);
+      expect(s.talk.end - arrival).toBeGreaterThanOrEqual(PLAN_B_DEFAULTS.lateJoinMinLeft * MIN);
+    } else {
+      expect(s.talk.start).toBeGreaterThanOrEqual(
+        ctx.now - PLAN_B_DEFAULTS.startedWithinMinutes * MIN,
+      );
+      expect(Math.max(0, arrival - s.talk.start)).toBeLessThanOrEqual(
+        PLAN_B_DEFAULTS.maxMissedMinutes * MIN,
+      );
+    }
     if (origin && s.walkKnown)
       expect(s.walkMinutes).toBe(walkingMinutes(ULB_SOLBOSCH, origin, s.room.name));
     expect(s.bookmarked).toBe(ctx.bookmarks?.has(s.key) ?? false);

@@ -1,0 +1,283 @@
+/**
+ * The words of a talk as the topic model reads them. Two kinds of term:
+ * - names: technology and project names kept whole, case and punctuation folded but never
+ *   stemmed ("eBPF", "C++", "Node.js", "K8s", "RISC-V", "KDE", "PostgreSQL"; "Rust" or
+ *   "Wayland" when the schedule writes them capitalized mid-sentence);
+ * - words: everything else, folded, stopwords dropped, stemmed with the Porter stemmer
+ *   ("containers" and "container" are one term).
+ * Stopwords are the function words of the talk's language (the stopword package) plus the
+ * schedule's own boilerplate, which the model learns from how many talks use a word.
+ */
+import { stemmer } from 'stemmer';
+import { deu, eng, fra, ita, nld, por, spa } from 'stopword';
+import englishFiller from 'stopwords-en';
+import { foldText } from '../text';
+
+/** One term occurrence: its key ("w:contain", "n:ebpf"), and its spelling as written. */
+export interface TermHit {
+  key: string;
+  spelling: string;
+  name: boolean;
+}
+
+const folded = (words: readonly string[]) => new Set(words.map(foldText));
+// Words of stopwords-en's long list that name things in technical talks: kept as topic words.
+const TOPICAL_IN_TECH = new Set(
+  `computer copy date empty fire group groups home homepage html http index information keys
+  line member members microsoft name null open page pages research ring room rooms section
+  shell site state states system test text value web webpage website width free auth`.split(/\s+/),
+);
+const ENGLISH = folded([...eng, ...englishFiller.filter((w) => !TOPICAL_IN_TECH.has(w))]);
+// A schedule's talk language selects a second list; English is always on (mixed abstracts).
+const BY_LANGUAGE: Record<string, ReadonlySet<string>> = {
+  de: folded(deu),
+  fr: folded(fra),
+  es: folded(spa),
+  it: folded(ita),
+  nl: folded(nld),
+  pt: folded(por),
+};
+// English words the package's short list lacks that never name a topic in a talk description.
+const MORE_ENGLISH = new Set(
+  `also can could may might must shall should will would just even still yet however thus
+  therefore etc via within without among across upon onto per way ways lot lots thing things
+  get gets got getting make makes made making take takes took use used uses using well much many
+  able want wants need needs like one two three first second new also let lets really`.split(/\s+/),
+);
+
+/** True when a folded word is a function word in English or the talk's language. */
+export function isStopword(folded: string, language: string): boolean {
+  if (ENGLISH.has(folded) || MORE_ENGLISH.has(folded)) return true;
+  const extra = BY_LANGUAGE[language.slice(0, 2).toLowerCase()];
+  return extra?.has(folded) ?? false;
+}
+
+// A token: letters or digits, optionally joined by . - / _ (Node.js, RISC-V, HTTP/3, x86_64),
+// optionally ending in ++ or # (C++, C#, F#).
+const TOKEN = /[\p{L}\p{N}]+(?:[._\-/][\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
+const HAS_DIGIT = /\p{N}/u;
+const HAS_LETTER = /\p{L}/u;
+const INNER_UPPER = /\p{Ll}\p{Lu}|\p{Lu}{2}/u;
+const ALL_UPPER = /^[\p{Lu}\p{N}._\-/]+$/u;
+const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
+const NUMBER = /^[\p{N}._\-/]+$/u;
+// Lower-case file-ish suffixes that mark a name: node.js, socket.io, asp.net.
+const DOTTED_NAME = /^[\p{L}\p{N}]+\.(js|io|net|rs|py|rb|org)$/u;
+
+/** Whether a token, as written, is a technology or project name on its face. */
+function looksLikeName(token: string): boolean {
+  if (token.endsWith('++') || token.endsWith('#')) return true;
+  if (HAS_DIGIT.test(token) && HAS_LETTER.test(token) && !NUMBER.test(token)) return true;
+  if (DOTTED_NAME.test(token.toLowerCase())) return true;
+  if (token.length >= 2 && INNER_UPPER.test(token)) return true;
+  return false;
+}
+
+/** The part of a token that names the thing: "APIs" → "API", "SBOMs" → "SBOM". */
+function singularName(token: string): string {
+  return /^\p{Lu}{2,}s$/u.test(token) ? token.slice(0, -1) : token;
+}
+
+/** Characters after which the next word opens a sentence (or a list item, or a line). */
+const OPENERS = new Set([
+  '.',
+  '!',
+  '?',
+  ':',
+  ';',
+  '\n',
+  '\r',
+  '•',
+  '*',
+  '(',
+  ')',
+  '"',
+  '“',
+  '–',
+  '—',
+]);
+
+/**
+ * Calls `visit` for each token of a plain text in reading order, saying whether it opens a
+ * sentence or a line (where a capital says nothing). No arrays: a schedule has ~200,000 tokens.
+ */
+export function forEachToken(
+  text: string,
+  visit: (token: string, sentenceStart: boolean) => void,
+): void {
+  const pattern = new RegExp(TOKEN.source, 'gu');
+  let last = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    let start = last === 0;
+    for (let i = last; i < m.index && !start; i++) start = OPENERS.has(text[i]!);
+    visit(m[0], start);
+    last = pattern.lastIndex;
+  }
+}
+
+/**
+ * What the corpus says about capitalized words: a word written capitalized in mid-sentence
+ * most of the times it appears is a name ("Rust", "Wayland", "Debian"), not an ordinary word.
+ */
+export interface CaseStats {
+  capitalized: Map<string, number>;
+  lower: Map<string, number>;
+}
+
+/** Counts, over running text (not titles, which capitalize everything), how words are cased. */
+export function countCase(stats: CaseStats, text: string): void {
+  forEachToken(text, (token, sentenceStart) => {
+    if (token.length < 2) return;
+    if (CAPITALIZED.test(token)) {
+      if (sentenceStart) return;
+      const folded = foldText(token);
+      stats.capitalized.set(folded, (stats.capitalized.get(folded) ?? 0) + 1);
+    } else if (LOWER_WORD.test(token)) {
+      stats.lower.set(token, (stats.lower.get(token) ?? 0) + 1);
+    }
+  });
+}
+const LOWER_WORD = /^[a-z]+$/;
+
+/** The set of words the corpus writes as names (capitalized mid-sentence at least 3 in 4 times). */
+export function namesFromCase(stats: CaseStats): Set<string> {
+  const names = new Set<string>();
+  for (const [word, caps] of stats.capitalized) {
+    const lower = stats.lower.get(word) ?? 0;
+    if (caps >= 2 && caps >= 3 * lower) names.add(word);
+  }
+  return names;
+}
+
+/** What the corpus taught about names and filler (see buildTopics). */
+export interface NameSets {
+  /** Folded words the schedule writes as names whatever their case ("wayland", "debian"). */
+  folded: ReadonlySet<string>;
+  /** Exact spellings that are names as written: one-word track names ("Go", "Rust"). */
+  exact: ReadonlySet<string>;
+  /** Folded words that say how a session is held, not what about: its type names (bof, keynote). */
+  stop: ReadonlySet<string>;
+}
+
+/** A token's terms as cached: term ids, and how often the token was read (for labels). */
+interface CachedToken {
+  ids: number[];
+  spellings: string[];
+  seen: number;
+}
+
+/**
+ * Reads texts into weighted term counts, one term table for a whole schedule. Each distinct
+ * token is analysed once per language (folded, filtered, stemmed) and then only counted: a
+ * FOSDEM schedule has ~200,000 tokens but ~20,000 distinct ones.
+ */
+export class TermReader {
+  /** Term id → key ("w:contain", "n:ebpf"). */
+  readonly keys: string[] = [];
+  /** Term id → true for names (kept whole, weigh more). */
+  readonly isName: boolean[] = [];
+  readonly #ids = new Map<string, number>();
+  readonly #cache = new Map<string, Map<string, CachedToken>>();
+  readonly #names: NameSets;
+
+  constructor(names: NameSets) {
+    this.#names = names;
+  }
+
+  /** Adds the terms of `text` to `tf`, each occurrence weighing `weight` (names × nameBoost). */
+  read(
+    text: string,
+    language: string,
+    weight: number,
+    nameBoost: number,
+    tf: Map<number, number>,
+  ): void {
+    const lang = language.slice(0, 2).toLowerCase();
+    let cache = this.#cache.get(lang);
+    if (!cache) {
+      cache = new Map();
+      this.#cache.set(lang, cache);
+    }
+    const known = cache;
+    forEachToken(text, (token) => {
+      let entry = known.get(token);
+      if (!entry) {
+        const hits = termsOfToken(token, lang, this.#names);
+        entry = {
+          ids: hits.map((h) => this.#id(h)),
+          spellings: hits.map((h) => h.spelling),
+          seen: 0,
+        };
+        known.set(token, entry);
+      }
+      entry.seen++;
+      for (const id of entry.ids) {
+        const w = this.isName[id] ? weight * nameBoost : weight;
+        tf.set(id, (tf.get(id) ?? 0) + w);
+      }
+    });
+  }
+
+  /** Term id → its most common spelling (ties: alphabetical): how people write it. */
+  labels(): string[] {
+    const tally = this.keys.map(() => new Map<string, number>());
+    for (const cache of this.#cache.values())
+      for (const entry of cache.values())
+        entry.ids.forEach((id, k) => {
+          const t = tally[id]!;
+          const sp = entry.spellings[k]!;
+          t.set(sp, (t.get(sp) ?? 0) + entry.seen);
+        });
+    return tally.map((t) => {
+      let best = '';
+      let count = -1;
+      for (const [sp, c] of t) if (c > count || (c === count && sp < best)) [best, count] = [sp, c];
+      return best;
+    });
+  }
+
+  #id(hit: TermHit): number {
+    let id = this.#ids.get(hit.key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.#ids.set(hit.key, id);
+      this.keys.push(hit.key);
+      this.isName.push(hit.name);
+    }
+    return id;
+  }
+}
+
+/** The terms of one token (none, one, or its parts when it joins plain words). */
+function termsOfToken(text: string, language: string, names: NameSets): TermHit[] {
+  const out: TermHit[] = [];
+  const word = (text: string) => {
+    const folded = foldText(text);
+    // A name written as the schedule writes it ("Go", "Rust") is a name even where the
+    // lower-case word is common or a stopword ("go").
+    if (names.exact.has(text)) {
+      out.push({ key: `n:${folded}`, spelling: text, name: true });
+      return;
+    }
+    if (folded.length < 2 || NUMBER.test(folded) || isStopword(folded, language)) return;
+    if (names.stop.has(folded)) return;
+    if (names.folded.has(folded)) out.push({ key: `n:${folded}`, spelling: text, name: true });
+    else if (HAS_LETTER.test(folded))
+      out.push({ key: `w:${stemmer(folded)}`, spelling: folded, name: false });
+  };
+  if (NUMBER.test(text)) return out;
+  if (looksLikeName(text) || (ALL_UPPER.test(text) && text.length >= 2 && HAS_LETTER.test(text))) {
+    const spelling = singularName(text);
+    const folded = foldText(spelling);
+    if (!isStopword(folded, language) && !names.stop.has(folded))
+      out.push({ key: `n:${folded}`, spelling, name: true });
+  } else if (/[._\-/]/.test(text)) {
+    for (const part of text.split(/[._\-/]/)) word(part);
+  } else word(text);
+  return out;
+}
+
+/** The folded words of a short label ("lightningtalk" stays one word; "Main Track" is two). */
+export function foldedWords(text: string): string[] {
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
