@@ -8,7 +8,7 @@ import type { RoomFullness } from './fullness';
 /**
  * The relay's view with this phone's reports laid over it. Per room, the phone's latest report
  * (inside the window) wins when it is newer than everything the relay's entry reflects — it is
- * what the attendee just saw — shown with a lone device's confidence (at most 1/3). A current
+ * what the attendee just saw — with full confidence for this phone, fading with age. A current
  * official state is never overridden, and an own report the relay already counted changes
  * nothing.
  */
@@ -16,7 +16,7 @@ export function withOwnReports(
   relay: ReadonlyMap<string, RoomFullness>,
   own: Iterable<CrowdReport>,
   now: number,
-  options: { halfLifeMs?: number; windowMs?: number; fullConfidenceWeight?: number } = {},
+  options: { halfLifeMs?: number; windowMs?: number } = {},
 ): Map<string, RoomFullness> {
   const o = { ...CROWD_DEFAULTS, ...options };
   const latest = new Map<string, CrowdReport>();
@@ -34,10 +34,13 @@ export function withOwnReports(
       view.set(room, { ...theirs, updatedAt: mine.at });
       continue;
     }
+    // What the attendee saw themselves is certain to them: it counts with full confidence on
+    // this phone (fading like any report), so the sheet, the badges and stay-or-go all treat a
+    // room they just reported full as full. Other phones weigh it as one device among many.
     view.set(room, {
       room,
       level: mine.level,
-      confidence: decayWeight(now - mine.at, o.halfLifeMs) / o.fullConfidenceWeight,
+      confidence: decayWeight(now - mine.at, o.halfLifeMs),
       source: 'crowd',
       reports: 1,
       updatedAt: mine.at,

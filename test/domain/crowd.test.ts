@@ -186,7 +186,9 @@ describe("this phone's own reports", () => {
     const mine = report('me', 'queue', 4);
     const view = withOwnReports(relay, [mine], t(4)).get('ud2208')!;
     expect(view).toMatchObject({ level: 'queue', reports: 1, updatedAt: t(4), source: 'crowd' });
-    expect(view.confidence).toBeCloseTo(1 / 3);
+    // The attendee saw it: full confidence on this phone at once, so it counts as known full.
+    expect(view.confidence).toBeCloseTo(1);
+    expect(isKnownFull(view)).toBe(true);
   });
 
   it('change nothing once the relay counted them, and never override the official state', () => {

@@ -2,7 +2,7 @@
 // IndexedDB, counts on this phone at once, and goes to the relay when the network comes back —
 // stamped with the real time of the tap, never the pretend clock. And the "stay or go" card for
 // someone in a talk that is ending.
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { RoomCrowd } from '../../src/ui/components/ReportRoom';
 import { setRouteForTest } from '../../src/ui/router';
@@ -120,6 +120,22 @@ describe('stay or go', () => {
     expect(
       within(card).getByRole('link', { name: /Open “A self-hosted office suite/ }),
     ).toBeTruthy();
+  });
+
+  it('right after the attendee reports their own room full, stay-or-go warns at once', async () => {
+    const store = keep(await createTestStore({ at: '2027-02-06T11:12' }));
+    const talk = (slug: string) => store.conference.value!.talks.find((t) => t.slug === slug)!;
+    await store.toggleBookmark(talk('containers_pods_no_daemon'));
+    await store.toggleBookmark(talk('collab_school_office'));
+    setRouteForTest('#/now');
+    renderWithStore(store, <Now />);
+    const before = screen.getByRole('region', { name: 'Stay or go?' });
+    expect(before.textContent).not.toContain('may not get back in');
+    await act(() => store.crowd.report('ub2252a', 'full').then(() => undefined));
+    const card = screen.getByRole('region', { name: 'Stay or go?' });
+    expect(card.textContent).toMatch(/Go: “A self-hosted office suite/);
+    // "full", as the badge says: not "filling up" as a lone unconfirmed report would read.
+    expect(card.textContent).toMatch(/This room is full .*if you leave you may not get back in\./);
   });
 
   it('after reporting from a room whose talk is ending, says what is next there', async () => {

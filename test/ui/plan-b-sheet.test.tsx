@@ -53,9 +53,13 @@ describe('the Plan B sheet (demo conference)', () => {
     const items = alternatives(sheet);
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(items.length).toBeLessThanOrEqual(5);
-    // Ranked: the related talk first, saying why; every one says how far it is.
+    // Ranked: the closest talk first; nothing is claimed related on the demo's short abstracts,
+    // and the sheet says so plainly, leading with the room's next talk and when to queue.
     expect(items[0]!.textContent).toContain('Confining containers with generated SELinux');
-    expect(items[0]!.textContent).toMatch(/related: [a-z]/);
+    expect(sheet.textContent).toContain('Nothing on this topic right now.');
+    expect(sheet.querySelector('.planb-next-here')?.textContent).toMatch(
+      /^Next in this room: .+ at \d\d:\d\d, queue from \d\d:\d\d\.$/,
+    );
     for (const item of items) {
       expect(item.textContent).toMatch(/\d+ min walk, building [A-Z]+/);
       expect(item.textContent).not.toContain('UB2.252A (Lameere) ');
@@ -187,6 +191,18 @@ describeWithSharedData('the Plan B sheet at FOSDEM 2020', () => {
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(items.length).toBeLessThanOrEqual(5);
     for (const item of items) expect(item.textContent).not.toContain('UD2.208');
+    // Nothing on containers runs elsewhere at 11:00: the sheet says so, and offers the devroom's
+    // next talk with when to queue, and the rest of the devroom today (CRIU live migration).
+    expect(sheet.textContent).toContain('Nothing on this topic right now.');
+    expect(sheet.querySelector('.planb-next-here')?.textContent).toBe(
+      'Next in this room: BPF as a revolutionary technology for the container landscape at 11:20, queue from 11:10.',
+    );
+    const later = within(sheet).getByRole('heading', { name: 'Later today in Containers' });
+    const laterTitles = within(later.closest('section')!)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(laterTitles).toContain('Container Live Migration');
+    expect(later.compareDocumentPosition(instead) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(
       within(sheet)
         .getByRole('link', { name: /webm|recording/i })

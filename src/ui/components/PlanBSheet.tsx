@@ -8,10 +8,10 @@
  * behind inert; Escape, the Close button and a tap on the backdrop close it, and focus returns
  * to the button that opened it.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isKnownFull } from '../../domain/fullness';
 import type { Talk } from '../../domain/model';
-import { planB } from '../../domain/planb';
+import { type PlanB, planB } from '../../domain/planb';
 import { useStore } from '../../state/context';
 import { minutesText, spanOf, timeOf } from '../format';
 import { href } from '../router';
@@ -23,8 +23,6 @@ import './crowd.css';
 const MINUTE = 60_000;
 /** A talk starting within this many minutes is planned for now (the engine's "starting soon"). */
 const SOON_MINUTES = 20;
-
-let counter = 0;
 
 /** The "Room full?" button and its sheet. `compact` for rows in lists. */
 export function PlanBButton({ talk, compact = false }: { talk: Talk; compact?: boolean }) {
@@ -68,10 +66,8 @@ export function PlanBSheet({ talk, onClose }: { talk: Talk; onClose: () => void 
   const conference = store.conference.value!;
   const zone = conference.timeZone;
   const dialog = useRef<HTMLDialogElement>(null);
-  const [ids] = useState(() => {
-    const n = ++counter;
-    return { title: `planb-title-${n}`, alt: `planb-alt-${n}`, live: `planb-live-${n}` };
-  });
+  const id = useId();
+  const ids = { title: `${id}-title`, alt: `${id}-alt`, live: `${id}-live`, track: `${id}-track` };
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
@@ -180,38 +176,48 @@ export function PlanBSheet({ talk, onClose }: { talk: Talk; onClose: () => void 
         {over ? (
           <p>This talk is over.</p>
         ) : (
-          <section aria-labelledby={ids.alt}>
-            <h3 id={ids.alt}>
-              {later ? `Instead, around ${timeOf(talk.start, zone)}` : 'Instead, nearby'}
-            </h3>
-            {later && (
-              <p class="muted planb-note">
-                Starts {timeOf(talk.start, zone)}: these run then, from the schedule alone (room
-                fullness is only known on the day).
+          <>
+            {plan.nothingRelated && !later && (
+              <p class="planb-nothing">
+                <strong>Nothing on this topic right now.</strong>
+                {plan.livestream ? ' The livestream is the closest thing.' : ''}
               </p>
             )}
-            {plan.alternatives.length === 0 ? (
-              <p class="muted">No other talk within walking distance runs or starts soon.</p>
-            ) : (
-              <ol class="plain-list planb-alternatives">
-                {plan.alternatives.map((s) => (
-                  <li key={s.key} class="planb-alt">
-                    <div class="planb-alt-body">
-                      <a class="planb-alt-title" href={href(['talk', s.key])} onClick={onClose}>
-                        {s.talk.title}
-                      </a>
-                      <p class="planb-alt-meta">
-                        {spanOf(s.talk, zone)} · {s.room.name}{' '}
-                        <TalkFullness talk={s.talk} conference={conference} />
-                      </p>
-                      <p class="planb-alt-reasons">{s.reasons.join(' · ')}</p>
-                    </div>
-                    <BookmarkButton talk={s.talk} />
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+            {plan.nothingRelated && !later && <WhatElseHere plan={plan} zone={zone} ids={ids} />}
+            <section aria-labelledby={ids.alt}>
+              <h3 id={ids.alt}>
+                {later ? `Instead, around ${timeOf(talk.start, zone)}` : 'Instead, nearby'}
+              </h3>
+              {later && (
+                <p class="muted planb-note">
+                  Starts {timeOf(talk.start, zone)}: these run then, from the schedule alone (room
+                  fullness is only known on the day).
+                </p>
+              )}
+              {plan.alternatives.length === 0 ? (
+                <p class="muted">No other talk runs or starts in the next 20 minutes.</p>
+              ) : (
+                <ol class="plain-list planb-alternatives">
+                  {plan.alternatives.map((s) => (
+                    <li key={s.key} class={`planb-alt${s.topic ? ' planb-alt-related' : ''}`}>
+                      <div class="planb-alt-body">
+                        <a class="planb-alt-title" href={href(['talk', s.key])} onClick={onClose}>
+                          {s.talk.title}
+                        </a>
+                        <p class="planb-alt-meta">
+                          {spanOf(s.talk, zone)} · {s.room.name}{' '}
+                          <TalkFullness talk={s.talk} conference={conference} />
+                        </p>
+                        <p class="planb-alt-reasons">{s.reasons.join(' · ')}</p>
+                      </div>
+                      <BookmarkButton talk={s.talk} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+            {!plan.nothingRelated && !later && <WhatElseHere plan={plan} zone={zone} ids={ids} />}
+          </>
         )}
 
         {plan.recordingLater && (
@@ -226,6 +232,42 @@ export function PlanBSheet({ talk, onClose }: { talk: Talk; onClose: () => void 
         {room && !over && !later && <ReportRoom room={room} />}
       </div>
     </dialog>
+  );
+}
+
+/**
+ * What serves an attendee turned away besides walking elsewhere: the full room's next talk and
+ * when to queue for it, and the rest of the track today (often the closest substitutes).
+ */
+function WhatElseHere({ plan, zone, ids }: { plan: PlanB; zone: string; ids: { track: string } }) {
+  const next = plan.nextHere;
+  const track = plan.fullTalk?.track;
+  if (!next && plan.laterInTrack.length === 0) return null;
+  return (
+    <>
+      {next && (
+        <p class="planb-next-here">
+          Next in this room: <a href={href(['talk', next.talk.key])}>{next.talk.title}</a> at{' '}
+          {timeOf(next.talk.start, zone)}, queue from {timeOf(next.queueFrom, zone)}.
+        </p>
+      )}
+      {plan.laterInTrack.length > 0 && track && (
+        <section aria-labelledby={ids.track}>
+          <h3 id={ids.track}>Later today in {track}</h3>
+          <ul class="plain-list planb-later">
+            {plan.laterInTrack.map((t) => (
+              <li key={t.key}>
+                <a href={href(['talk', t.key])}>{t.title}</a>
+                <span class="muted">
+                  {' '}
+                  · {spanOf(t, zone)} · {t.room}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
 
