@@ -14,14 +14,7 @@
  */
 import type { Conference, Talk, TalkKey } from '../model';
 import { foldText, htmlToText } from '../text';
-import {
-  type CaseStats,
-  countCase,
-  foldedWords,
-  type NameSets,
-  namesFromCase,
-  TermReader,
-} from './words';
+import { foldedWords, type NameSets, namesFromCase, TermReader, TokenTable } from './words';
 
 /** Field weights: a title says most about a talk. */
 const FIELD_WEIGHTS = { title: 3, subtitle: 2, abstract: 1 } as const;
@@ -41,6 +34,10 @@ const TOPIC_LIFT = 3;
 const LIFT_MIN_TRACK = 4;
 /** The most a schedule's scale can be (see buildTopics, step 4). */
 const SCALE_CAP = 0.25;
+/** A word named in a reason is in the titles of at least this many talks (names need not be). */
+const REASON_MIN_TITLES = 2;
+/** A shared name backs a claim when it weighs at least this much in both talks' vectors. */
+const NAME_PROMINENCE = 0.2;
 /** Random talk pairs sampled to learn the conference's scale. */
 const SAMPLE_PAIRS = 4000;
 
@@ -265,10 +262,11 @@ const TOPICAL_LOG2 = 3;
 /** Pseudo-pairs of prior (at the random rate) in the smoothing. */
 const PRIOR_PAIRS = 2;
 
+/** A talk's fields as token ids (see TokenTable). */
 interface TalkText {
-  title: string;
-  subtitle: string;
-  abstract: string;
+  title: Int32Array;
+  subtitle: Int32Array;
+  abstract: Int32Array;
 }
 
 function cosine(ta: Int32Array, wa: Float32Array, tb: Int32Array, wb: Float32Array): number {
@@ -307,26 +305,30 @@ export function buildTopics(conference: Pick<Conference, 'talks'>): TopicIndex {
   const n = Math.max(1, talks.length);
 
   // 1. Tokens, and which capitalized words the schedule writes as names.
+  const tokens = new TokenTable();
   const texts: TalkText[] = talks.map((t) => ({
-    title: t.title,
-    subtitle: t.subtitle,
-    abstract: abstractText(t),
+    title: tokens.tokenize(t.title),
+    subtitle: tokens.tokenize(t.subtitle),
+    abstract: tokens.tokenize(abstractText(t)),
   }));
-  const caseStats: CaseStats = { capitalized: new Map(), lower: new Map() };
-  for (const t of texts) countCase(caseStats, t.abstract);
   const names: NameSets = {
-    folded: namesFromCase(caseStats),
+    folded: namesFromCase(
+      tokens,
+      texts.map((t) => t.abstract),
+    ),
     exact: trackNames1(talks),
     stop: typeWords(talks),
   };
 
   // 2. Terms per talk, field-weighted; document frequencies.
-  const reader = new TermReader(names);
+  const reader = new TermReader(tokens, names);
+  const titleTerms: Set<number>[] = [];
   const perTalk: Map<number, number>[] = talks.map((talk, i) => {
     const tf = new Map<number, number>();
     const text = texts[i]!;
     reader.read(text.title, talk.language, FIELD_WEIGHTS.title, NAME_BOOST, tf);
     reader.read(text.subtitle, talk.language, FIELD_WEIGHTS.subtitle, NAME_BOOST, tf);
+    titleTerms.push(new Set(tf.keys()));
     reader.read(text.abstract, talk.language, FIELD_WEIGHTS.abstract, NAME_BOOST, tf);
     return tf;
   });
@@ -366,10 +368,14 @@ export function buildTopics(conference: Pick<Conference, 'talks'>): TopicIndex {
     terms.push(Int32Array.from(kept, ([id]) => id));
     weights.push(Float32Array.from(kept, ([, w]) => w * scale));
   });
+  // Words the schedule uses to name talks: titles are short and say what a talk is about.
+  const titleDf = new Int32Array(df.length);
+  for (const set of titleTerms) for (const id of set) titleDf[id]! += 1;
   const showable = labels.map(
     (_, id) =>
       !isBoilerplate(id) &&
       topicality[id]! >= SHOWABLE_TOPICALITY &&
+      (isName[id]! || titleDf[id]! >= REASON_MIN_TITLES) &&
       (isName[id]! ||
         df[id]! <= Math.max(2, REASON_MAX_SHARE * n) ||
         (lift[id] ?? 0) >= TOPIC_LIFT),
@@ -412,7 +418,7 @@ export function buildTopics(conference: Pick<Conference, 'talks'>): TopicIndex {
     if (list) list.push(i);
     else byTrack.set(t.track, [i]);
   });
-  const centroids = new Map<string, Map<number, number>>();
+  const centroids = new Map<string, { terms: Int32Array; weights: Float32Array }>();
   const cohesion = new Map<string, number>();
   for (const [track, members] of byTrack) {
     let sum = 0;
@@ -433,8 +439,8 @@ export function buildTopics(conference: Pick<Conference, 'talks'>): TopicIndex {
     let norm = 0;
     for (const v of c.values()) norm += v * v;
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (const [id, v] of c) c.set(id, v * inv);
-    centroids.set(track, c);
+    const ids = Int32Array.from(c.keys()).sort();
+    centroids.set(track, { terms: ids, weights: Float32Array.from(ids, (id) => c.get(id)! * inv) });
   }
   const trackSpeakers = new Map<string, Set<string>>();
   talks.forEach((t, i) => {
@@ -450,9 +456,7 @@ export function buildTopics(conference: Pick<Conference, 'talks'>): TopicIndex {
   const affinity = (a: string, b: string): number => {
     const ca = centroids.get(a)!;
     const cb = centroids.get(b)!;
-    let s = 0;
-    const [small, large] = ca.size < cb.size ? [ca, cb] : [cb, ca];
-    for (const [id, v] of small) s += v * (large.get(id) ?? 0);
+    const s = cosine(ca.terms, ca.weights, cb.terms, cb.weights);
     let shared = 0;
     const sb = trackSpeakers.get(b)!;
     for (const p of trackSpeakers.get(a)!) if (sb.has(p)) shared++;
@@ -560,7 +564,7 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
     index.terms[rb]!,
     index.weights[rb]!,
   ];
-  const shared: [number, number][] = [];
+  const shared: [number, number, number][] = [];
   let content = 0;
   for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
     const x = ta[i]!;
@@ -570,7 +574,7 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
     else {
       const c = wa[i]! * wb[j]!;
       content += c;
-      shared.push([x, c]);
+      shared.push([x, c, Math.min(wa[i]!, wb[j]!)]);
       i++;
       j++;
     }
@@ -578,11 +582,12 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
   shared.sort((p, q) => q[1] - p[1]);
   const terms: string[] = [];
   let sharesName = false;
-  for (const [id, c] of shared) {
+  for (const [id, c, least] of shared) {
     if (terms.length >= MAX_TERMS_NAMED || c < content * 0.15) break;
     if (!index.showable[id]) continue;
     terms.push(index.labels[id]!);
-    if (index.isName[id]) sharesName = true;
+    // A name both talks are about, not one either mentions in passing.
+    if (index.isName[id] && least >= NAME_PROMINENCE) sharesName = true;
   }
   const sa = index.speakers[ra]!;
   const speakers = index.speakers[rb]!.filter((s) => sa.includes(s)).map(
@@ -611,7 +616,7 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
     // Only between topical tracks: "Lightning talks" is close to everything and means nothing.
     if (ta2.topical && tb2.topical)
       trackPrior = Math.max(0, TRACK_PRIOR_TOP - TRACK_PRIOR_STEP * (rank - 1));
-    closeTracks = rank <= CLOSE_TRACK_RANK;
+    closeTracks = ta2.topical && tb2.topical && rank <= CLOSE_TRACK_RANK;
   }
   // Shared topic words say more than neighbouring tracks do: they go first.
   if (terms.length > 0)

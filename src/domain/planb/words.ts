@@ -55,6 +55,8 @@ export function isStopword(folded: string, language: string): boolean {
 // A token: letters or digits, optionally joined by . - / _ (Node.js, RISC-V, HTTP/3, x86_64),
 // optionally ending in ++ or # (C++, C#, F#).
 const TOKEN = /[\p{L}\p{N}]+(?:[._\-/][\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
+const ASCII_TOKEN = /[A-Za-z0-9]+(?:[._\-/][A-Za-z0-9]+)*(?:\+\+|#)?/g;
+const ASCII_TEXT = /^[\0-\x7f]*$/;
 const HAS_DIGIT = /\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
 const INNER_UPPER = /\p{Ll}\p{Lu}|\p{Lu}{2}/u;
@@ -105,7 +107,8 @@ export function forEachToken(
   text: string,
   visit: (token: string, sentenceStart: boolean) => void,
 ): void {
-  const pattern = new RegExp(TOKEN.source, 'gu');
+  // Most abstracts are ASCII, and the ASCII pattern is several times faster.
+  const pattern = ASCII_TEXT.test(text) ? new RegExp(ASCII_TOKEN) : new RegExp(TOKEN.source, 'gu');
   let last = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     let start = last === 0;
@@ -116,36 +119,65 @@ export function forEachToken(
 }
 
 /**
- * What the corpus says about capitalized words: a word written capitalized in mid-sentence
- * most of the times it appears is a name ("Rust", "Wayland", "Debian"), not an ordinary word.
+ * Every distinct token of a schedule, interned: texts become arrays of token ids (the regular
+ * expression reads each text once), and what is known of a token (its casing, its terms) is
+ * worked out once per distinct token, not per occurrence: FOSDEM has ~200,000 tokens but
+ * ~20,000 distinct ones.
  */
-export interface CaseStats {
-  capitalized: Map<string, number>;
-  lower: Map<string, number>;
+export class TokenTable {
+  /** Token id → the token as written. */
+  readonly texts: string[] = [];
+  /** Token id → 1 when Capitalized, 2 when a lower-case word, 0 otherwise. */
+  readonly casing: number[] = [];
+  readonly #ids = new Map<string, number>();
+
+  /** The ids of a text's tokens; a token opening a sentence is stored as -(id + 1). */
+  tokenize(text: string): Int32Array {
+    const out: number[] = [];
+    forEachToken(text, (token, sentenceStart) => {
+      let id = this.#ids.get(token);
+      if (id === undefined) {
+        id = this.texts.length;
+        this.#ids.set(token, id);
+        this.texts.push(token);
+        this.casing.push(
+          token.length < 2 ? 0 : CAPITALIZED.test(token) ? 1 : LOWER_WORD.test(token) ? 2 : 0,
+        );
+      }
+      out.push(sentenceStart ? -(id + 1) : id);
+    });
+    return Int32Array.from(out);
+  }
 }
 
-/** Counts, over running text (not titles, which capitalize everything), how words are cased. */
-export function countCase(stats: CaseStats, text: string): void {
-  forEachToken(text, (token, sentenceStart) => {
-    if (token.length < 2) return;
-    if (CAPITALIZED.test(token)) {
-      if (sentenceStart) return;
-      const folded = foldText(token);
-      stats.capitalized.set(folded, (stats.capitalized.get(folded) ?? 0) + 1);
-    } else if (LOWER_WORD.test(token)) {
-      stats.lower.set(token, (stats.lower.get(token) ?? 0) + 1);
-    }
-  });
-}
 const LOWER_WORD = /^[a-z]+$/;
 
-/** The set of words the corpus writes as names (capitalized mid-sentence at least 3 in 4 times). */
-export function namesFromCase(stats: CaseStats): Set<string> {
+/**
+ * The words the schedule writes as names: capitalized in mid-sentence at least three times
+ * and three times as often as in lower case ("Rust", "Wayland", "Debian"). Counted over
+ * running text only (titles capitalize everything).
+ */
+export function namesFromCase(table: TokenTable, runningText: readonly Int32Array[]): Set<string> {
+  const caps = new Int32Array(table.texts.length);
+  const lows = new Int32Array(table.texts.length);
+  for (const ids of runningText)
+    for (const stored of ids) {
+      if (stored < 0) continue;
+      const kind = table.casing[stored];
+      if (kind === 1) caps[stored]! += 1;
+      else if (kind === 2) lows[stored]! += 1;
+    }
+  const capitalized = new Map<string, number>();
+  const lower = new Map<string, number>();
+  table.texts.forEach((text, id) => {
+    if (caps[id]) {
+      const word = foldText(text);
+      capitalized.set(word, (capitalized.get(word) ?? 0) + caps[id]!);
+    } else if (lows[id]) lower.set(text, (lower.get(text) ?? 0) + lows[id]!);
+  });
   const names = new Set<string>();
-  for (const [word, caps] of stats.capitalized) {
-    const lower = stats.lower.get(word) ?? 0;
-    if (caps >= 2 && caps >= 3 * lower) names.add(word);
-  }
+  for (const [word, n] of capitalized)
+    if (n >= 3 && n >= 3 * (lower.get(word) ?? 0)) names.add(word);
   return names;
 }
 
@@ -159,17 +191,10 @@ export interface NameSets {
   stop: ReadonlySet<string>;
 }
 
-/** A token's terms as cached: term ids, and how often the token was read (for labels). */
-interface CachedToken {
-  ids: number[];
-  spellings: string[];
-  seen: number;
-}
-
 /**
- * Reads texts into weighted term counts, one term table for a whole schedule. Each distinct
- * token is analysed once per language (folded, filtered, stemmed) and then only counted: a
- * FOSDEM schedule has ~200,000 tokens but ~20,000 distinct ones.
+ * Reads tokenized texts into weighted term counts, one term table for a whole schedule. Each
+ * distinct token is analysed once per language (folded, filtered, stemmed) and then only
+ * counted.
  */
 export class TermReader {
   /** Term id → key ("w:contain", "n:ebpf"). */
@@ -177,57 +202,72 @@ export class TermReader {
   /** Term id → true for names (kept whole, weigh more). */
   readonly isName: boolean[] = [];
   readonly #ids = new Map<string, number>();
-  readonly #cache = new Map<string, Map<string, CachedToken>>();
+  /** Per language: token id → its term ids (undefined: not analysed yet). */
+  readonly #terms = new Map<string, (Int32Array | undefined)[]>();
+  /** Per language: token id → how each of its terms is spelled there. */
+  readonly #spellings = new Map<string, string[][]>();
+  /** Per language: token id → how often it was read (for labels). */
+  readonly #seen = new Map<string, Int32Array>();
+  readonly #tokens: TokenTable;
   readonly #names: NameSets;
 
-  constructor(names: NameSets) {
+  constructor(tokens: TokenTable, names: NameSets) {
+    this.#tokens = tokens;
     this.#names = names;
   }
 
-  /** Adds the terms of `text` to `tf`, each occurrence weighing `weight` (names × nameBoost). */
+  /** Adds the terms of tokenized text to `tf`, each occurrence weighing `weight` (names × nameBoost). */
   read(
-    text: string,
+    ids: Int32Array,
     language: string,
     weight: number,
     nameBoost: number,
     tf: Map<number, number>,
   ): void {
     const lang = language.slice(0, 2).toLowerCase();
-    let cache = this.#cache.get(lang);
-    if (!cache) {
-      cache = new Map();
-      this.#cache.set(lang, cache);
+    let terms = this.#terms.get(lang);
+    let seen = this.#seen.get(lang);
+    let spellings = this.#spellings.get(lang);
+    if (!terms || !seen || !spellings) {
+      terms = [];
+      spellings = [];
+      seen = new Int32Array(this.#tokens.texts.length);
+      this.#terms.set(lang, terms);
+      this.#seen.set(lang, seen);
+      this.#spellings.set(lang, spellings);
     }
-    const known = cache;
-    forEachToken(text, (token) => {
-      let entry = known.get(token);
-      if (!entry) {
-        const hits = termsOfToken(token, lang, this.#names);
-        entry = {
-          ids: hits.map((h) => this.#id(h)),
-          spellings: hits.map((h) => h.spelling),
-          seen: 0,
-        };
-        known.set(token, entry);
+    for (const stored of ids) {
+      const token = tokenId(stored);
+      let found = terms[token];
+      if (!found) {
+        const hits = termsOfToken(this.#tokens.texts[token]!, lang, this.#names);
+        found = Int32Array.from(hits, (h) => this.#id(h));
+        terms[token] = found;
+        spellings[token] = hits.map((h) => h.spelling);
       }
-      entry.seen++;
-      for (const id of entry.ids) {
+      seen[token]! += 1;
+      for (const id of found) {
         const w = this.isName[id] ? weight * nameBoost : weight;
         tf.set(id, (tf.get(id) ?? 0) + w);
       }
-    });
+    }
   }
 
   /** Term id → its most common spelling (ties: alphabetical): how people write it. */
   labels(): string[] {
     const tally = this.keys.map(() => new Map<string, number>());
-    for (const cache of this.#cache.values())
-      for (const entry of cache.values())
-        entry.ids.forEach((id, k) => {
+    for (const [lang, terms] of this.#terms) {
+      const seen = this.#seen.get(lang)!;
+      const spellings = this.#spellings.get(lang)!;
+      terms.forEach((found, token) => {
+        if (!found || found.length === 0) return;
+        found.forEach((id, k) => {
           const t = tally[id]!;
-          const sp = entry.spellings[k]!;
-          t.set(sp, (t.get(sp) ?? 0) + entry.seen);
+          const spelling = spellings[token]![k]!;
+          t.set(spelling, (t.get(spelling) ?? 0) + seen[token]!);
         });
+      });
+    }
     return tally.map((t) => {
       let best = '';
       let count = -1;
@@ -246,6 +286,11 @@ export class TermReader {
     }
     return id;
   }
+}
+
+/** The id of a stored token (see TokenTable.tokenize). */
+export function tokenId(stored: number): number {
+  return stored < 0 ? -stored - 1 : stored;
 }
 
 /** The terms of one token (none, one, or its parts when it joins plain words). */
