@@ -209,4 +209,22 @@ describeWithSharedData('the Plan B sheet at FOSDEM 2020', () => {
         .getAttribute('href'),
     ).toMatch(/^https:\/\/video\.fosdem\.org\/2020\/UD2\.208\//);
   });
+
+  it('Saturday 12:15, the eBPF talk in H.1308 full: the talks about eBPF come first, saying so', async () => {
+    const store = await storeAt('2020-02-01T12:15', readShared('fosdem-2020-schedule.xml'));
+    giveListing(store, [entry(store, 'H.1308 (Rolin)', 'full', { reports: 3 })]);
+    renderWithStore(store, <PlanBButton talk={talkBySlug(store, 'endless_network_programming')} />);
+    const sheet = openSheet();
+    expect(sheet.textContent).not.toContain('Nothing on this topic right now.');
+    const items = alternatives(sheet);
+    const topics = items
+      .slice(0, 2)
+      .map((item) => item.querySelector('.planb-alt-topic')?.textContent);
+    expect(topics).toEqual([
+      expect.stringMatching(/^also about eBPF/),
+      expect.stringMatching(/^also about eBPF/),
+    ]);
+    // The rest are offered without a claim.
+    for (const item of items.slice(2)) expect(item.querySelector('.planb-alt-topic')).toBeNull();
+  });
 });

@@ -208,7 +208,11 @@ export function PlanBSheet({ talk, onClose }: { talk: Talk; onClose: () => void 
                           {spanOf(s.talk, zone)} · {s.room.name}{' '}
                           <TalkFullness talk={s.talk} conference={conference} />
                         </p>
-                        <p class="planb-alt-reasons">{s.reasons.join(' · ')}</p>
+                        <p class="planb-alt-reasons">
+                          {s.topic && <strong class="planb-alt-topic">{s.topic.reason}</strong>}
+                          {s.topic ? ' · ' : ''}
+                          {s.reasons.filter((r) => r !== s.topic?.reason).join(' · ')}
+                        </p>
                       </div>
                       <BookmarkButton talk={s.talk} />
                     </li>
