@@ -95,9 +95,18 @@ export function planBJson(conference: Conference, now: number, plan: PlanB) {
     livestream: plan.livestream?.watch ?? null,
     hls: plan.livestream?.hls ?? null,
     recordingLater: plan.recordingLater?.url ?? null,
+    nothingRelated: plan.nothingRelated,
+    nextInRoom: plan.nextHere
+      ? {
+          ...talkJson(conference, plan.nextHere.talk),
+          queueFrom: toVenueIso(plan.nextHere.queueFrom, conference.timeZone),
+        }
+      : null,
+    laterInTrack: plan.laterInTrack.map((t) => talkJson(conference, t)),
     alternatives: plan.alternatives.map((s) => ({
       ...talkJson(conference, s.talk),
-      walkMinutes: s.walkMinutes,
+      walkMinutes: s.walkKnown ? s.walkMinutes : null,
+      related: s.topic?.reason ?? null,
       reasons: s.reasons,
     })),
     stayOrGo: {
@@ -122,6 +131,16 @@ function planBText(conference: Conference, now: number, plan: PlanB): string {
       `${plan.livestream.live ? 'Watch it live' : 'Livestream when it starts'}: ${plan.livestream.watch}${plan.livestream.hls ? ` (HLS ${plan.livestream.hls})` : ''}`,
     );
   if (plan.recordingLater) lines.push(`Recording later: ${plan.recordingLater.url}`);
+  if (full && plan.nothingRelated) lines.push('Nothing on this topic right now.');
+  if (plan.nextHere)
+    lines.push(
+      `Next in this room: “${plan.nextHere.talk.title}” at ${venueTime(plan.nextHere.talk.start, tz)}, queue from ${venueTime(plan.nextHere.queueFrom, tz)}`,
+    );
+  if (plan.laterInTrack.length > 0 && full)
+    lines.push(
+      `Later today in ${full.track}:`,
+      ...plan.laterInTrack.map((t) => `    ${span(t)}  ${t.title}  (${t.room})`),
+    );
   lines.push('');
   if (plan.alternatives.length === 0) lines.push('No other talk you can reach in time.');
   else lines.push('Try instead:');

@@ -44,10 +44,29 @@ describeWithSharedData('planb suggest on FOSDEM 2020', () => {
       start: '2020-02-01T10:55:00+01:00',
     });
     expect(json.livestream).toBe('https://live.fosdem.org/watch/ud2208');
+    // Nothing on containers runs elsewhere: said, with the room's next talk and the devroom's.
+    expect(json.nothingRelated).toBe(true);
+    expect(json.nextInRoom).toMatchObject({
+      room: 'UD2.208 (Decroly)',
+      queueFrom: '2020-02-01T11:10:00+01:00',
+    });
+    expect(json.laterInTrack.map((t: { title: string }) => t.title)).toContain(
+      'Container Live Migration',
+    );
     expect(json.alternatives.length).toBeGreaterThan(0);
     for (const a of json.alternatives) {
       expect(Object.keys(a).sort()).toEqual(
-        ['building', 'end', 'key', 'reasons', 'room', 'start', 'title', 'walkMinutes'].sort(),
+        [
+          'building',
+          'end',
+          'key',
+          'reasons',
+          'related',
+          'room',
+          'start',
+          'title',
+          'walkMinutes',
+        ].sort(),
       );
       expect(['UD2.208 (Decroly)', 'UD2.218A']).not.toContain(a.room);
       expect(a.reasons.join(' · ')).toMatch(/min walk/);
