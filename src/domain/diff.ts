@@ -157,6 +157,12 @@ export function affecting(diff: ScheduleDiff, keys: ReadonlySet<TalkKey>): Affec
   return { ...summary, talks: touched.size, sentence: affectedSentence(summary) };
 }
 
+/** True when a diff changed any talk (added, removed, moved, retimed, retitled, (un)cancelled). */
+export function hasChanges(counts: DiffCounts): boolean {
+  const { added, removed, moved, retimed, retitled, cancelled, uncancelled } = counts;
+  return added + removed + moved + retimed + retitled + cancelled + uncancelled > 0;
+}
+
 /** One line for the whole import: "259 new talks, 59 removed, 61 moved room, 90 new times." */
 export function describeDiff(counts: DiffCounts): string {
   const parts = [
@@ -168,7 +174,7 @@ export function describeDiff(counts: DiffCounts): string {
     counts.cancelled && `${counts.cancelled} cancelled`,
     counts.uncancelled && `${counts.uncancelled} back on`,
   ].filter((p): p is string => Boolean(p));
-  return parts.length === 0 ? 'No changes.' : `${parts.join(', ')}.`;
+  return hasChanges(counts) ? `${parts.join(', ')}.` : 'No changes.';
 }
 
 function affectedSentence(s: Omit<AffectedSummary, 'talks' | 'sentence'>): string {

@@ -83,6 +83,7 @@ async function download(
     throw new ImportError(
       `Could not download the schedule from ${url} (${describe(error)}).`,
       error,
+      'download',
     );
   }
   if (response.status === 304) return undefined;
@@ -90,6 +91,7 @@ async function download(
     throw new ImportError(
       `Could not download the schedule from ${url}: the server answered ${response.status} ${response.statusText}.`,
       response.status,
+      'download',
     );
   }
   const total = Number(response.headers.get('content-length')) || undefined;

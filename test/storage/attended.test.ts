@@ -2,6 +2,7 @@
 // bookmarked talks that are over. Attendance is user data: it survives a re-import, even when
 // the talk disappears.
 import { describe, expect, it } from 'vitest';
+import { orphaned } from '../../src/domain/snapshot';
 import {
   getAttended,
   listAttended,
@@ -11,8 +12,7 @@ import {
   unmarkAttended,
 } from '../../src/storage/attended-repo';
 import { addBookmark } from '../../src/storage/bookmarks-repo';
-import { orphans } from '../../src/storage/orphans';
-import { importSchedule } from '../../src/storage/schedule-repo';
+import { importSchedule, loadCurrentConference } from '../../src/storage/schedule-repo';
 import { NAMES } from '../../src/storage/schema';
 import { demoConference, demoTalk } from '../domain/export/support';
 import { openFresh, tinySchedule } from './fixtures';
@@ -84,8 +84,10 @@ describe('marking talks attended', () => {
     await importSchedule(db, tinySchedule([{ slug: 'rust', title: 'Rust async' }]), {
       source: 'v2',
     });
-    const lost = await orphans(db, undefined);
-    expect(lost.attended).toEqual([expect.objectContaining({ talk: 'slug:go', rating: 4, at: 5 })]);
+    const current = new Set((await loadCurrentConference(db))?.talks.map((t) => t.key));
+    expect(orphaned(await listAttended(db), current)).toEqual([
+      expect.objectContaining({ talk: 'slug:go', rating: 4, at: 5 }),
+    ]);
     db.close();
   });
 });

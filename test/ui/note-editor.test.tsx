@@ -4,11 +4,10 @@
 // same note, and a full disk. Real store on fake-indexeddb, demo conference.
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppStore } from '../../src/state/store';
 import { openPlanBDb } from '../../src/storage/db';
 import type { PlanBDb } from '../../src/storage/schema';
 import { NoteEditor } from '../../src/ui/components/NoteEditor';
-import { createTestStore, renderWithStore } from '../support/app-store';
+import { type TestStore as AppStore, createTestStore, renderWithStore } from '../support/app-store';
 
 const TALK = 'slug:containers_pods_no_daemon';
 const TITLE = 'Pods without a daemon: from compose files to pod specs';

@@ -6,6 +6,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Conference } from '../../../domain/model';
 import { planDay } from '../../../domain/my-day';
+import { orphaned } from '../../../domain/snapshot';
 import { venueDate } from '../../../domain/time';
 import { useStore } from '../../../state/context';
 import { dayLabel } from '../../format';
@@ -48,12 +49,7 @@ export default function MyDay() {
   const day = conference.days.find((d) => d.index === dayIndex);
 
   const plan = planDay(conference, bookmarks.keys(), dayIndex, venue, now);
-  const orphans: Bookmark[] = [...bookmarks.values()]
-    .filter((b) => !byKey.has(b.talk))
-    .sort(
-      (a, b) =>
-        a.snapshot.start - b.snapshot.start || a.snapshot.title.localeCompare(b.snapshot.title),
-    );
+  const orphans: Bookmark[] = orphaned(bookmarks.values(), byKey);
   const perDay = new Map<number, number>();
   for (const key of bookmarks.keys()) {
     const talk = byKey.get(key);
