@@ -8,8 +8,8 @@ import { AttendedControl } from '../../components/AttendedControl';
 import { BookmarkButton } from '../../components/BookmarkButton';
 import { NoteLink } from '../../components/NoteEditor';
 import { minutesText, spanOf, timeOf } from '../../format';
+import { roomAndBuilding } from '../../places';
 import { href } from '../../router';
-import { roomAndBuilding } from '../Now/places';
 import { conflictText } from './conflict-text';
 
 const MINUTE = 60_000;

@@ -10,9 +10,9 @@ import { venueDate } from '../../../domain/time';
 import { UNKNOWN_BUILDING } from '../../../domain/venue';
 import { useStore } from '../../../state/context';
 import { minutesText, timeOf } from '../../format';
+import { buildingName, buildingOfRoom, buildingRank, dayMonth, OTHER_ROOMS } from '../../places';
 import { href } from '../../router';
 import { NowTalk } from './NowTalk';
-import { buildingName, buildingOfRoom, buildingRank, dayMonth, OTHER_ROOMS } from './places';
 import { StayOrGoSlot } from './slots';
 import './Now.css';
 

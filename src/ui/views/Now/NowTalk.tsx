@@ -3,8 +3,8 @@ import type { Talk } from '../../../domain/model';
 import type { Venue } from '../../../domain/venue';
 import { BookmarkButton } from '../../components/BookmarkButton';
 import { minutesText, spanOf, speakersOf } from '../../format';
+import { roomAndBuilding } from '../../places';
 import { href } from '../../router';
-import { roomAndBuilding } from './places';
 import { RoomFullnessSlot } from './slots';
 
 const MINUTE = 60_000;
