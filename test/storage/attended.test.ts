@@ -12,10 +12,10 @@ import {
   unmarkAttended,
 } from '../../src/storage/attended-repo';
 import { addBookmark } from '../../src/storage/bookmarks-repo';
-import { importSchedule, loadCurrentConference } from '../../src/storage/schedule-repo';
+import { loadCurrentConference } from '../../src/storage/schedule-repo';
 import { NAMES } from '../../src/storage/schema';
 import { demoConference, demoTalk } from '../domain/export/support';
-import { openFresh, tinySchedule } from './fixtures';
+import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
 describe('marking talks attended', () => {
   it('with or without a rating; marking again keeps the first time', async () => {

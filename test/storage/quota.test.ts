@@ -7,8 +7,8 @@ import {
   StorageFullError,
 } from '../../src/storage/errors';
 import { writeNote } from '../../src/storage/notes-repo';
-import { importSchedule, loadCurrentConference } from '../../src/storage/schedule-repo';
-import { openFresh, tinySchedule } from './fixtures';
+import { loadCurrentConference } from '../../src/storage/schedule-repo';
+import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 

@@ -10,9 +10,9 @@ import {
   removeBookmark,
 } from '../../src/storage/bookmarks-repo';
 import { getNote, listNotes, writeNote } from '../../src/storage/notes-repo';
-import { importSchedule, loadCurrentConference } from '../../src/storage/schedule-repo';
+import { loadCurrentConference } from '../../src/storage/schedule-repo';
 import { describeWithSharedData, readShared } from '../support/shared-data';
-import { openFresh, tinySchedule } from './fixtures';
+import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
 describe('bookmarks and notes', () => {
   const conference = parseSchedule(

@@ -8,7 +8,7 @@ import type { ShownFullness } from '../../src/state/crowd';
 import type { AppStore } from '../../src/state/store';
 import { fullnessText } from '../../src/ui/components/FullnessBadge';
 import { TalkRow } from '../../src/ui/components/TalkRow';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MapView from '../../src/ui/views/Map/Map';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
@@ -72,7 +72,7 @@ describe('fullness in words', () => {
 });
 
 describe('fullness badges in the views', () => {
-  beforeEach(() => setRouteForTest('#/now'));
+  beforeEach(() => (route.value = parseRoute('#/now')));
 
   it('Now: running and soon-starting talks carry their room’s badge; running ones "Room full?"', async () => {
     const store = await storeAt('2027-02-06T11:10');
@@ -113,7 +113,7 @@ describe('fullness badges in the views', () => {
       ],
       { live: false, confirmedMinutesAgo: 9 },
     );
-    setRouteForTest('#/map?building=U');
+    route.value = parseRoute('#/map?building=U');
     const { unmount } = renderWithStore(store, <MapView />);
     const panel = await screen.findByRole('region', { name: /Building U/ });
     const lameere = within(panel)
@@ -130,7 +130,7 @@ describe('fullness badges in the views', () => {
     giveListing(store, [
       entry(store, 'UB2.252A (Lameere)', 'full', { official: true, ageMinutes: 1 }),
     ]);
-    setRouteForTest('#/map/room/ub2252a');
+    route.value = parseRoute('#/map/room/ub2252a');
     renderWithStore(store, <MapView roomSlug="ub2252a" />);
     const crowd = screen.getByRole('region', { name: 'How full this room is' });
     expect(crowd.textContent).toContain('official: full · 1 min ago');
@@ -140,7 +140,7 @@ describe('fullness badges in the views', () => {
 
   it('a room page with no reports says so', async () => {
     const store = await storeAt('2027-02-06T11:00');
-    setRouteForTest('#/map/room/h1308');
+    route.value = parseRoute('#/map/room/h1308');
     renderWithStore(store, <MapView roomSlug="h1308" />);
     const crowd = screen.getByRole('region', { name: 'How full this room is' });
     expect(crowd.textContent).toContain('no reports');

@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { RoomCrowd } from '../../src/ui/components/ReportRoom';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { createRelayStore, entry, fakeRelay, giveListing } from './crowd-support';
@@ -22,7 +22,7 @@ describe('reporting a room', () => {
   it('offline: the report is queued, counts at once, and is sent with the real time when online', async () => {
     const relay = fakeRelay();
     const store = keep(await createRelayStore(relay, '2027-02-06T11:10'));
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(
       store,
       <>
@@ -72,7 +72,7 @@ describe('reporting a room', () => {
     // A message on the event stream opened before the network went away.
     giveListing(store, [entry(store, LAMEERE.name, 'seats')]);
     expect(store.crowd.online.value).toBe(false);
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(store, <RoomCrowd room={LAMEERE} />);
     fireEvent.click(screen.getByRole('button', { name: 'Seats' }));
     await screen.findByText(
@@ -110,7 +110,7 @@ describe('stay or go', () => {
     await store.toggleBookmark(talk('containers_pods_no_daemon'));
     await store.toggleBookmark(talk('collab_school_office'));
     giveListing(store, [entry(store, 'UB2.252A (Lameere)', 'full', { reports: 4, ageMinutes: 3 })]);
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(store, <Now />);
     const card = screen.getByRole('region', { name: 'Stay or go?' });
     expect(card.textContent).toContain('Pods without a daemon');
@@ -125,7 +125,7 @@ describe('stay or go', () => {
   it('after reporting from a room whose talk is ending, says what is next there', async () => {
     const store = keep(await createTestStore({ at: '2027-02-06T11:12' }));
     await store.crowd.report('ub2252a', 'standing');
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(store, <Now />);
     const card = await screen.findByRole('region', { name: 'Stay or go?' });
     expect(card.textContent).toContain('Next here: “Lazy-pulling container images');

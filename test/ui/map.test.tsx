@@ -5,7 +5,7 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ULB_SOLBOSCH } from '../../src/domain/venue';
 import type { AppStore } from '../../src/state/store';
-import { route, setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MapView from '../../src/ui/views/Map/Map';
 import { mapGeometry, scaleBarMetres } from '../../src/ui/views/Map/map-model';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
@@ -17,7 +17,7 @@ async function storeAt(options: Parameters<typeof createTestStore>[0]): Promise<
   return store;
 }
 
-beforeEach(() => setRouteForTest('#/map'));
+beforeEach(() => (route.value = parseRoute('#/map')));
 
 /** The room titles of the demo's UB2.252A on Saturday, in time order, from the store itself. */
 function talksOfRoom(store: AppStore, room: string, day: number): string[] {

@@ -5,7 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { walkingMinutes } from '../../src/domain/venue';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MyDay from '../../src/ui/views/MyDay/MyDay';
 import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
 
@@ -19,7 +19,7 @@ async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
   }
   return store;
 }
-beforeEach(() => setRouteForTest('#/my-day'));
+beforeEach(() => (route.value = parseRoute('#/my-day')));
 
 /** The list item of a talk, found by its title link. */
 function rowOf(title: string | RegExp): HTMLElement {
@@ -136,7 +136,7 @@ describe('the My day view', () => {
 
     const saturday = within(days).getByRole('link', { name: /Sat 6 Feb\s?, 1 talk starred/ });
     expect(saturday.getAttribute('href')).toBe('#/my-day?day=0');
-    setRouteForTest('#/my-day?day=0');
+    route.value = parseRoute('#/my-day?day=0');
     await waitFor(() =>
       expect(screen.getByRole('link', { name: /Pods without a daemon/ })).toBeTruthy(),
     );

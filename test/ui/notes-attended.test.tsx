@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MyDay from '../../src/ui/views/MyDay/MyDay';
 import TalkView from '../../src/ui/views/Talk/Talk';
 import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
@@ -32,7 +32,7 @@ function rowOf(title: RegExp): HTMLElement {
 
 describe('notes and attendance on the Talk view', () => {
   it('has the notes editor, and "I attended" with an optional rating', async () => {
-    setRouteForTest('#/talk/slug%3Acontainers_pods_no_daemon');
+    route.value = parseRoute('#/talk/slug%3Acontainers_pods_no_daemon');
     const store = await storeAt('2027-02-06T11:10');
     const key = 'slug:containers_pods_no_daemon';
     renderWithStore(store, <TalkView talkKey={key} />);
@@ -66,7 +66,7 @@ describe('notes and attendance on the Talk view', () => {
       '',
     );
     await store.importSchedule({ kind: 'text', text: without, name: 'update.xml' });
-    setRouteForTest('#/talk/slug%3Asecurity_ci_secrets');
+    route.value = parseRoute('#/talk/slug%3Asecurity_ci_secrets');
     renderWithStore(store, <TalkView talkKey="slug:security_ci_secrets" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Secrets in CI: what leaks and how',
@@ -79,7 +79,7 @@ describe('notes and attendance on the Talk view', () => {
 
 describe('notes and attendance on My day', () => {
   it('asks "Did you attend?" for a bookmarked talk that is over; yes offers a rating', async () => {
-    setRouteForTest('#/my-day?day=0');
+    route.value = parseRoute('#/my-day?day=0');
     const store = await storeAt('2027-02-06T12:00', 'keynote_welcome', 'keynote_closing');
     renderWithStore(store, <MyDay />);
     const welcome = rowOf(/Welcome to the Plan B Demo Conference/);
@@ -95,7 +95,7 @@ describe('notes and attendance on My day', () => {
   });
 
   it('"No" stops asking, also after a reload of the data', async () => {
-    setRouteForTest('#/my-day?day=0');
+    route.value = parseRoute('#/my-day?day=0');
     const store = await storeAt('2027-02-06T12:00', 'keynote_welcome');
     renderWithStore(store, <MyDay />);
     const welcome = rowOf(/Welcome to the Plan B Demo Conference/);
@@ -114,7 +114,7 @@ describe('notes and attendance on My day', () => {
   });
 
   it('links each talk\'s notes: their first line, or "Take notes" once the talk has begun', async () => {
-    setRouteForTest('#/my-day?day=0');
+    route.value = parseRoute('#/my-day?day=0');
     const store = await storeAt(
       '2027-02-06T11:10',
       'keynote_welcome',

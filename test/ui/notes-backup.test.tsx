@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import NotesView from '../../src/ui/views/Notes/Notes';
 import { createTestStore, renderWithStore } from '../support/app-store';
 
@@ -29,7 +29,7 @@ function choose(label: RegExp, name: string, text: string, type = 'application/j
   fireEvent.change(input);
 }
 
-beforeEach(() => setRouteForTest('#/notes'));
+beforeEach(() => (route.value = parseRoute('#/notes')));
 afterEach(() => {
   vi.restoreAllMocks();
   for (const s of stores.splice(0)) s.dispose();
@@ -37,7 +37,7 @@ afterEach(() => {
 
 describe('backup and restore in the Notes view', () => {
   it('is where the link from Settings lands (#/notes?section=backup)', async () => {
-    setRouteForTest('#/notes?section=backup');
+    route.value = parseRoute('#/notes?section=backup');
     renderWithStore(await store(), <NotesView />);
     const heading = screen.getByRole('heading', { level: 2, name: 'Backup and restore' });
     await waitFor(() => expect(document.activeElement).toBe(heading));

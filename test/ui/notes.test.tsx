@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import MarkdownIt from 'markdown-it';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import NotesView from '../../src/ui/views/Notes/Notes';
 import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
 
@@ -49,7 +49,7 @@ function captureDownloads() {
 const CODE_NOTE =
   'Try it:\n\n```sh\npodman run --pid container:containername --name myname -d alpine\n```\n';
 
-beforeEach(() => setRouteForTest('#/notes'));
+beforeEach(() => (route.value = parseRoute('#/notes')));
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();

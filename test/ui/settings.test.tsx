@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import Settings from '../../src/ui/views/Settings/Settings';
 import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
@@ -31,7 +31,7 @@ async function openSettings(options: { at?: string } = {}): Promise<AppStore> {
 
 describe('Settings', () => {
   beforeEach(() => {
-    setRouteForTest('#/settings');
+    route.value = parseRoute('#/settings');
   });
 
   it('shows the current schedule: title, talks, source and when it was loaded', async () => {
@@ -160,7 +160,7 @@ describe('Settings', () => {
   });
 
   it('#/settings?section=clock brings the time travel section into view and focuses it', async () => {
-    setRouteForTest('#/settings?section=clock');
+    route.value = parseRoute('#/settings?section=clock');
     await openSettings();
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Time travel'));
   });
