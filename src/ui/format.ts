@@ -2,7 +2,7 @@
  * How times, days and durations read in the UI: always venue time, whatever the phone's zone.
  * These run on every row, so formatters are cached.
  */
-import type { Conference, Day, Room, Talk } from '../domain/model';
+import type { Day, Talk } from '../domain/model';
 import { MINUTE, MONTH_NAMES, venueTime, WEEKDAY_NAMES, zonedParts } from '../domain/time';
 
 const DAY_NAMES = WEEKDAY_NAMES;

@@ -5,11 +5,9 @@
  */
 
 import { useMemo } from 'preact/hooks';
-import type { Conference } from '../../../domain/model';
 import { planDay } from '../../../domain/my-day';
 import { orphaned } from '../../../domain/snapshot';
 import { plural } from '../../../domain/text';
-import { venueDate } from '../../../domain/time';
 import { todayIndex } from '../../../domain/today';
 import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 import { useStore } from '../../../state/context';
