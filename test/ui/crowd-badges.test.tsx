@@ -12,6 +12,7 @@ import { parseRoute, route } from '../../src/ui/router';
 import MapView from '../../src/ui/views/Map/Map';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 import { entry, giveListing } from './crowd-support';
 
 const keep = disposeAfterEach();
@@ -80,9 +81,9 @@ describe('fullness badges in the views', () => {
     renderWithStore(store, <Now />);
     const pods = rowOf(/^Pods without a daemon/);
     expect(pods.textContent).toContain('full · 3 reports · 4 min ago');
-    expect(
+    expectShown(
       within(pods).getByRole('button', { name: /Room full\? Plan B for “Pods without a daemon/ }),
-    ).toBeTruthy();
+    );
     // The next talk in the same room, in 20 min: the room's state matters to it too.
     const next = rowOf(/^Lazy-pulling container images/);
     expect(next.textContent).toContain('full · 3 reports · 4 min ago');
@@ -90,7 +91,7 @@ describe('fullness badges in the views', () => {
     // A room nobody reported has no badge, but its running talk still has "Room full?".
     const selinux = rowOf(/^Confining containers/);
     expect(selinux.textContent).not.toMatch(/reports|ago/);
-    expect(within(selinux).getByRole('button', { name: /Room full\?/ })).toBeTruthy();
+    expectShown(within(selinux).getByRole('button', { name: /Room full\?/ }));
   });
 
   it('ages are real time even while the clock pretends it is 2027', async () => {
@@ -135,7 +136,7 @@ describe('fullness badges in the views', () => {
     const crowd = screen.getByRole('region', { name: 'How full this room is' });
     expect(crowd.textContent).toContain('official: full · 1 min ago');
     expect(crowd.textContent).toContain('Room fullness is live.');
-    expect(within(crowd).getByRole('group', { name: /I'm at UB2\.252A/ })).toBeTruthy();
+    expectShown(within(crowd).getByRole('group', { name: /I'm at UB2\.252A/ }));
   });
 
   it('a room page with no reports says so', async () => {

@@ -8,6 +8,7 @@ import { RoomCrowd } from '../../src/ui/components/ReportRoom';
 import { parseRoute, route } from '../../src/ui/router';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 import { createRelayStore, entry, fakeRelay, giveListing } from './crowd-support';
 
 const keep = disposeAfterEach();
@@ -83,7 +84,7 @@ describe('reporting a room', () => {
   it('without a relay, reports stay on the phone and say so', async () => {
     const store = keep(await createTestStore({ at: '2027-02-06T11:10' }));
     renderWithStore(store, <RoomCrowd room={LAMEERE} />);
-    expect(screen.getByText('No relay: only your own reports count here.')).toBeTruthy();
+    expectShown(screen.getByText('No relay: only your own reports count here.'));
     fireEvent.click(screen.getByRole('button', { name: 'Standing only' }));
     await screen.findByText(
       'Reported “standing only”, thanks. It counts on this phone; there is no relay to share it.',
@@ -117,9 +118,7 @@ describe('stay or go', () => {
     expect(card.textContent).toMatch(/ends in 13 min/);
     expect(card.textContent).toMatch(/Go: “A self-hosted office suite/);
     expect(card.textContent).toContain('if you leave you may not get back in');
-    expect(
-      within(card).getByRole('link', { name: /Open “A self-hosted office suite/ }),
-    ).toBeTruthy();
+    expectShown(within(card).getByRole('link', { name: /Open “A self-hosted office suite/ }));
   });
 
   it('after reporting from a room whose talk is ending, says what is next there', async () => {

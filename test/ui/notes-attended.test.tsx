@@ -10,6 +10,7 @@ import { parseRoute, route } from '../../src/ui/router';
 import MyDay from '../../src/ui/views/MyDay/MyDay';
 import TalkView from '../../src/ui/views/Talk/Talk';
 import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 const keep = disposeAfterEach();
 async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
@@ -36,7 +37,7 @@ describe('notes and attendance on the Talk view', () => {
     const store = await storeAt('2027-02-06T11:10');
     const key = 'slug:containers_pods_no_daemon';
     renderWithStore(store, <TalkView talkKey={key} />);
-    expect(screen.getByRole('textbox', { name: 'Your notes' })).toBeTruthy();
+    expectShown(screen.getByRole('textbox', { name: 'Your notes' }));
 
     const attended = screen.getByRole('button', { name: /I attended/ });
     expect(attended.getAttribute('aria-pressed')).toBe('false');
@@ -71,7 +72,7 @@ describe('notes and attendance on the Talk view', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Secrets in CI: what leaks and how',
     );
-    expect(screen.getByText(/no longer in the current schedule/)).toBeTruthy();
+    expectShown(screen.getByText(/no longer in the current schedule/));
     const area = screen.getByRole('textbox', { name: 'Your notes' }) as HTMLTextAreaElement;
     await waitFor(() => expect(area.value).toBe('Rotate the tokens.'));
   });
@@ -86,7 +87,7 @@ describe('notes and attendance on My day', () => {
     const offer = within(welcome).getByRole('group', { name: /Did you attend “Welcome/ });
     expect(offer.textContent).toContain('Did you attend?');
     fireEvent.click(within(offer).getByRole('button', { name: /^Yes/ }));
-    await waitFor(() => expect(within(welcome).getByText('✓ Attended')).toBeTruthy());
+    await waitFor(() => expectShown(within(welcome).getByText('✓ Attended')));
     expect(store.notes.attended.value.has('slug:keynote_welcome')).toBe(true);
     fireEvent.click(within(welcome).getByRole('radio', { name: '5 stars' }));
     await waitFor(() =>

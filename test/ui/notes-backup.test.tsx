@@ -9,6 +9,7 @@ import type { AppStore } from '../../src/state/store';
 import { parseRoute, route } from '../../src/ui/router';
 import NotesView from '../../src/ui/views/Notes/Notes';
 import { createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/export');
 const DEMO_BACKUP = readFileSync(resolve(FIXTURES, 'demo-backup.json'), 'utf8');
@@ -104,8 +105,8 @@ describe('backup and restore in the Notes view', () => {
     expect(s.bookmarks.value.size).toBe(7);
     expect(s.notes.attended.value.size).toBe(4);
     // The notes appear in the list, the orphans with their snapshot.
-    expect(screen.getByRole('link', { name: 'P2P Matrix: a [live] demo' })).toBeTruthy();
-    expect(screen.getByText(/6 notes, 2 on talks no longer in the schedule/)).toBeTruthy();
+    expectShown(screen.getByRole('link', { name: 'P2P Matrix: a [live] demo' }));
+    expectShown(screen.getByText(/6 notes, 2 on talks no longer in the schedule/));
 
     // Again: nothing new.
     choose(/Restore from backup/, 'demo-backup.json', DEMO_BACKUP);

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRoute, route } from '../../src/ui/router';
 import Schedule from '../../src/ui/views/Schedule/Schedule';
 import { createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 beforeEach(() => {
   route.value = parseRoute('#/schedule');
@@ -22,7 +23,7 @@ describe('the Schedule view', () => {
     expect(within(days).getByRole('link', { current: 'page' }).textContent).toBe('Sun 7 Feb');
     expect(screen.getAllByRole('heading', { level: 2 })[0]!.textContent).toMatch(/^\d\d:\d\d$/);
     const sunday = store.conference.value!.talks.filter((t) => t.day === 1).length;
-    expect(screen.getByText(new RegExp(`^${sunday} talks`))).toBeTruthy();
+    expectShown(screen.getByText(new RegExp(`^${sunday} talks`)));
   });
 
   it('filters by building and by track, and says how many talks are left', async () => {
@@ -35,7 +36,7 @@ describe('the Schedule view', () => {
         store.conference.value!.rooms.find((r) => r.name === t.room)?.building === 'K',
     );
     expect(inK.length).toBeGreaterThan(0);
-    expect(screen.getByText(new RegExp(`^${inK.length} talks`))).toBeTruthy();
+    expectShown(screen.getByText(new RegExp(`^${inK.length} talks`)));
     for (const meta of document.querySelectorAll('.talk-meta'))
       expect(meta.textContent).toMatch(/ · K/);
 
@@ -68,7 +69,7 @@ describe('the Schedule view', () => {
     renderWithStore(store, <Schedule />);
     const now = store.clock.now.value;
     const visible = store.conference.value!.talks.filter((t) => t.day === 0 && t.end > now);
-    expect(screen.getByText(new RegExp(`^${visible.length} talks`))).toBeTruthy();
+    expectShown(screen.getByText(new RegExp(`^${visible.length} talks`)));
     expect(
       screen.queryByRole('button', { name: `Remove “${first.title}” from My day` }),
     ).toBeNull();

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { navigate, parseRoute, route } from '../../src/ui/router';
 import Search from '../../src/ui/views/Search/Search';
 import { createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 async function openSearch(hash = '#/search') {
   const store = await createTestStore({ at: '2027-02-06T10:00' });
@@ -30,7 +31,7 @@ describe('Search', () => {
   it('starts with an empty box, focused, and hints on what can be searched', async () => {
     const { box } = await openSearch();
     await waitFor(() => expect(document.activeElement).toBe(box));
-    expect(screen.getByText(/Accents and capitals do not matter/)).toBeTruthy();
+    expectShown(screen.getByText(/Accents and capitals do not matter/));
     expect(screen.getByRole('link', { name: 'Containers' }).getAttribute('href')).toBe(
       '#/search?q=Containers',
     );
@@ -119,7 +120,7 @@ describe('Search', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('No results for “zzxqj”'),
     );
-    expect(screen.getByText(/Nothing matches “zzxqj”/)).toBeTruthy();
+    expectShown(screen.getByText(/Nothing matches “zzxqj”/));
   });
 
   it('reopens a search from the URL without stealing focus', async () => {
