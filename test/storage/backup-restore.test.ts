@@ -3,9 +3,9 @@
 // failed write leaves the database exactly as it was.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBackup } from '../../src/domain/export/backup';
-import { CalendarImportError } from '../../src/domain/export/companion-import';
 import { exportIcs } from '../../src/domain/export/ics';
 import { selectForExport } from '../../src/domain/export/selection';
+import { CalendarImportError } from '../../src/domain/import/calendar';
 import { markAttended } from '../../src/storage/attended-repo';
 import {
   backupUserData,
