@@ -3,6 +3,7 @@
  * they missed, and the bookmarked talks that are over and still to confirm. Part of store.notes.
  */
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
+import { talksToConfirm } from '../domain/attendance';
 import type { Talk, TalkKey } from '../domain/model';
 import { listAttended, markAttended, rateAttended, unmarkAttended } from '../storage/attended-repo';
 import type { Attended, Bookmark, PlanBDb } from '../storage/schema';
@@ -51,15 +52,10 @@ export function createAttendance(deps: AttendanceDeps): AttendanceModule {
   const attended = signal<ReadonlyMap<TalkKey, Attended>>(new Map());
   const declined = signal<ReadonlySet<TalkKey>>(new Set());
   const toConfirm = computed(() => {
-    const now = deps.now.value;
-    const byKey = deps.talksByKey.value;
-    const keys = new Set<TalkKey>();
-    for (const key of deps.bookmarks.value.keys()) {
-      const talk = byKey.get(key);
-      const over = talk !== undefined && talk.end <= now && !talk.cancelled;
-      if (over && !attended.value.has(key) && !declined.value.has(key)) keys.add(key);
-    }
-    return keys;
+    const answered = { has: (key: TalkKey) => attended.value.has(key) || declined.value.has(key) };
+    const talks = [...deps.talksByKey.value.values()];
+    const due = talksToConfirm(talks, deps.bookmarks.value, answered, deps.now.value);
+    return new Set(due.map((t) => t.key));
   });
 
   async function update(key: TalkKey, change: () => Promise<Attended | undefined>): Promise<void> {
