@@ -81,11 +81,6 @@ export function unmarkAttended(db: PlanBDb, key: TalkKey): Promise<void> {
   return db.delete(NAMES.attended, key);
 }
 
-/** One attended record, or undefined. */
-export function getAttended(db: PlanBDb, key: TalkKey): Promise<Attended | undefined> {
-  return db.get(NAMES.attended, key);
-}
-
 /** Every attended record, in the order the talks were attended (orphans included). */
 export async function listAttended(db: PlanBDb): Promise<Attended[]> {
   const all = await db.getAll(NAMES.attended);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { talksToConfirm } from '../../src/domain/attendance';
 import { orphaned } from '../../src/domain/snapshot';
 import {
-  getAttended,
   listAttended,
   markAttended,
   rateAttended,
@@ -22,14 +21,14 @@ describe('marking talks attended', () => {
     const db = await openFresh();
     const talk = demoTalk('containers_pods_no_daemon');
     expect(await markAttended(db, talk, { now: 100 })).toMatchObject({ talk: talk.key, at: 100 });
-    expect((await getAttended(db, talk.key))?.rating).toBeUndefined();
+    expect((await db.get(NAMES.attended, talk.key))?.rating).toBeUndefined();
     await markAttended(db, talk, { rating: 5, now: 200 });
-    expect(await getAttended(db, talk.key)).toMatchObject({ at: 100, rating: 5 });
+    expect(await db.get(NAMES.attended, talk.key)).toMatchObject({ at: 100, rating: 5 });
     await markAttended(db, talk, { now: 300 });
-    expect((await getAttended(db, talk.key))?.rating).toBe(5);
+    expect((await db.get(NAMES.attended, talk.key))?.rating).toBe(5);
     await markAttended(db, talk, { rating: null });
-    expect(await getAttended(db, talk.key)).not.toHaveProperty('rating');
-    expect((await getAttended(db, talk.key))?.snapshot.title).toBe(talk.title);
+    expect(await db.get(NAMES.attended, talk.key)).not.toHaveProperty('rating');
+    expect((await db.get(NAMES.attended, talk.key))?.snapshot.title).toBe(talk.title);
     db.close();
   });
 
@@ -39,7 +38,7 @@ describe('marking talks attended', () => {
     for (const rating of [0, 6, 2.5, Number.NaN]) {
       await expect(markAttended(db, talk, { rating })).rejects.toThrow(RangeError);
     }
-    expect(await getAttended(db, talk.key)).toBeUndefined();
+    expect(await db.get(NAMES.attended, talk.key)).toBeUndefined();
     db.close();
   });
 

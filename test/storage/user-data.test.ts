@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { affecting } from '../../src/domain/diff';
 import { parseSchedule } from '../../src/domain/schedule/index';
 import { orphaned } from '../../src/domain/snapshot';
-import {
-  addBookmark,
-  bookmarkedKeys,
-  getBookmark,
-  listBookmarks,
-  removeBookmark,
-} from '../../src/storage/bookmarks-repo';
+import { addBookmark, listBookmarks, removeBookmark } from '../../src/storage/bookmarks-repo';
 import { getNote, listNotes, writeNote } from '../../src/storage/notes-repo';
 import { loadCurrentConference } from '../../src/storage/schedule-repo';
+import { NAMES } from '../../src/storage/schema';
 import { describeWithSharedData, readShared } from '../support/shared-data';
 import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
@@ -35,11 +30,13 @@ describe('bookmarks and notes', () => {
       ['slug:go', 100],
       ['slug:rust', 200],
     ]);
-    expect((await getBookmark(db, 'slug:go'))?.snapshot.title).toBe('Go generics');
-    expect(await bookmarkedKeys(db)).toEqual(new Set(['slug:go', 'slug:rust']));
+    expect((await db.get(NAMES.bookmarks, 'slug:go'))?.snapshot.title).toBe('Go generics');
+    expect(new Set(await db.getAllKeys(NAMES.bookmarks))).toEqual(
+      new Set(['slug:go', 'slug:rust']),
+    );
     await removeBookmark(db, 'slug:go');
     await removeBookmark(db, 'slug:go');
-    expect(await bookmarkedKeys(db)).toEqual(new Set(['slug:rust']));
+    expect(new Set(await db.getAllKeys(NAMES.bookmarks))).toEqual(new Set(['slug:rust']));
     db.close();
   });
 
@@ -108,7 +105,7 @@ describeWithSharedData(
       await addBookmark(db, moved, 20);
       const text = 'was looking forward to this';
       await writeNote(db, removed.key, text, { base: null, now: 30, talk: removed });
-      const mine = await bookmarkedKeys(db);
+      const mine = new Set(await db.getAllKeys(NAMES.bookmarks));
 
       const { diff } = await importSchedule(db, finalText, { source: 'final.xml' });
       expect(diff).not.toBeNull();
@@ -117,9 +114,9 @@ describeWithSharedData(
       );
 
       // The final file adds guids, so the moved talk's key changed: its bookmark followed it.
-      const followed = await getBookmark(db, after.key);
+      const followed = await db.get(NAMES.bookmarks, after.key);
       expect(followed).toMatchObject({ addedAt: 20, snapshot: { room: after.room } });
-      if (after.key !== moved.key) expect(await getBookmark(db, moved.key)).toBeUndefined();
+      if (after.key !== moved.key) expect(await db.get(NAMES.bookmarks, moved.key)).toBeUndefined();
 
       const current = new Set((await loadCurrentConference(db))?.talks.map((t) => t.key));
       const lost = orphaned(await listBookmarks(db), current);
