@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{domain,storage,cli,server,bench,sync}/**/*.test.ts'],
+          include: ['test/{domain,storage,cli,server,bench,sync,lint}/**/*.test.ts'],
           setupFiles: ['test/support/setup-node.ts'],
         },
       },

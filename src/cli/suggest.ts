@@ -3,11 +3,13 @@
  * the rooms reported full and the attendee's bookmarks, what to watch, where else to go, and
  * whether to stay. Text for people, --json for scripts.
  */
+
 import type { RoomFullness } from '../domain/fullness';
 import type { Conference, Talk, TalkKey } from '../domain/model';
 import { type PlanB, planB, planBIndex } from '../domain/planb';
 import { findRoom } from '../domain/planb/lookup';
 import { parseVenueDateTime, toVenueIso, venueDate, venueTime } from '../domain/time';
+import { UNKNOWN_BUILDING } from '../domain/venue/types';
 import { loadConference } from './load';
 
 /** A value given to `planb suggest` that does not fit the schedule (exit code 1). */
@@ -80,7 +82,7 @@ function talkJson(conference: Conference, talk: Talk) {
     key: talk.key,
     title: talk.title,
     room: talk.room,
-    building: room?.building ?? 'unknown',
+    building: room?.building ?? UNKNOWN_BUILDING,
     start: toVenueIso(talk.start, conference.timeZone),
     end: toVenueIso(talk.end, conference.timeZone),
   };

@@ -15,11 +15,9 @@
  * have a walking time; "unknown" always means at least one room is not placed.
  */
 import type { Talk, TalkKey } from './model';
-import { venueTime } from './time';
+import { MINUTE, venueTime } from './time';
 import type { Venue } from './venue';
 import { locateRoom, walkingMinutes } from './venue';
-
-const MINUTE = 60_000;
 
 /** Tuning for findConflicts. */
 export interface ConflictOptions {

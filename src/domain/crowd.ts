@@ -17,12 +17,14 @@
  *    reports count half.
  * 5. `reports` counts the votes (devices) behind the level; `updatedAt` is the freshest one.
  */
+
 import {
   FULLNESS_LEVELS,
   type FullnessLevel,
   type OfficialState,
   type RoomFullness,
 } from './fullness';
+import { MINUTE } from './time';
 
 /** One attendee's report, as the relay stores it and the phone's outbox keeps it. */
 export interface CrowdReport {
@@ -47,7 +49,7 @@ export interface OfficialRoomState {
 }
 
 /** How long a crowd report is useful (and kept, sent or counted): 2 hours. */
-export const REPORT_USEFUL_MS = 2 * 60 * 60_000;
+export const REPORT_USEFUL_MS = 2 * 60 * MINUTE;
 
 /** Knobs of the rule; every one has the default the README documents. */
 export interface CrowdOptions {
@@ -67,11 +69,11 @@ export interface CrowdOptions {
 
 /** The defaults of CrowdOptions, exported so the relay and the docs say the same numbers. */
 export const CROWD_DEFAULTS: Readonly<Required<Omit<CrowdOptions, 'rooms'>>> = {
-  halfLifeMs: 10 * 60_000,
-  windowMs: 2 * 60 * 60_000,
-  officialMaxAgeMs: 6 * 60_000,
+  halfLifeMs: 10 * MINUTE,
+  windowMs: 2 * 60 * MINUTE,
+  officialMaxAgeMs: 6 * MINUTE,
   fullConfidenceWeight: 3,
-  futureSkewMs: 60_000,
+  futureSkewMs: MINUTE,
 };
 
 /** Level → its place from emptiest (0) to fullest (3); a Map so no prototype key matches. */

@@ -17,7 +17,9 @@
  *   cancelled in both versions is neither.
  * - One talk can be in several lists (moved and retimed); `counts.changed` counts it once.
  */
+
 import type { Conference, Talk, TalkKey } from './model';
+import { pluralWord } from './text';
 
 /** A talk as the diff names it: enough to list it without the conference at hand. */
 export interface TalkRef {
@@ -157,18 +159,24 @@ export function affecting(diff: ScheduleDiff, keys: ReadonlySet<TalkKey>): Affec
   return { ...summary, talks: touched.size, sentence: affectedSentence(summary) };
 }
 
+/** True when a diff changed any talk (added, removed, moved, retimed, retitled, (un)cancelled). */
+export function hasChanges(counts: DiffCounts): boolean {
+  const { added, removed, moved, retimed, retitled, cancelled, uncancelled } = counts;
+  return added + removed + moved + retimed + retitled + cancelled + uncancelled > 0;
+}
+
 /** One line for the whole import: "259 new talks, 59 removed, 61 moved room, 90 new times." */
 export function describeDiff(counts: DiffCounts): string {
   const parts = [
-    counts.added && `${counts.added} new ${plural(counts.added, 'talk', 'talks')}`,
+    counts.added && `${counts.added} new ${pluralWord(counts.added, 'talk', 'talks')}`,
     counts.removed && `${counts.removed} removed`,
     counts.moved && `${counts.moved} moved room`,
-    counts.retimed && `${counts.retimed} new ${plural(counts.retimed, 'time', 'times')}`,
+    counts.retimed && `${counts.retimed} new ${pluralWord(counts.retimed, 'time', 'times')}`,
     counts.retitled && `${counts.retitled} renamed`,
     counts.cancelled && `${counts.cancelled} cancelled`,
     counts.uncancelled && `${counts.uncancelled} back on`,
   ].filter((p): p is string => Boolean(p));
-  return parts.length === 0 ? 'No changes.' : `${parts.join(', ')}.`;
+  return hasChanges(counts) ? `${parts.join(', ')}.` : 'No changes.';
 }
 
 function affectedSentence(s: Omit<AffectedSummary, 'talks' | 'sentence'>): string {
@@ -182,14 +190,12 @@ function affectedSentence(s: Omit<AffectedSummary, 'talks' | 'sentence'>): strin
   ];
   const phrases = parts
     .filter(([n]) => n > 0)
-    .map(([n, one, many], i) => `${n}${i === 0 ? ' of your talks' : ''} ${plural(n, one, many)}`);
+    .map(
+      ([n, one, many], i) => `${n}${i === 0 ? ' of your talks' : ''} ${pluralWord(n, one, many)}`,
+    );
   if (phrases.length === 0) return 'None of your talks changed.';
   const last = phrases.pop();
   return `${phrases.length ? `${phrases.join(', ')} and ${last}` : last}.`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
 }
 
 /** Pairs old and new talks by key, then by guid, then by slug (see the rules above). */

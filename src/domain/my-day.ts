@@ -7,10 +7,8 @@
 import type { Conflict, ConflictOptions } from './conflicts';
 import { findConflicts } from './conflicts';
 import type { Conference, Day, Talk, TalkKey } from './model';
-import { venueTime } from './time';
+import { MINUTE, venueTime } from './time';
 import type { Venue } from './venue';
-
-const MINUTE = 60_000;
 
 /**
  * Where an item stands relative to `now`: over, running, the next talk to go to (every talk

@@ -38,3 +38,19 @@ export function unknownSnapshot(key: TalkKey): TalkSnapshot {
     cancelled: false,
   };
 }
+
+/**
+ * The user records (bookmarks, notes, attendance) whose talk is not in the schedule, earliest
+ * remembered start first: never dropped, shown with their snapshot ("no longer in the schedule").
+ */
+export function orphaned<R extends { talk: TalkKey; snapshot: TalkSnapshot }>(
+  records: Iterable<R>,
+  talks: { has(key: TalkKey): boolean },
+): R[] {
+  return [...records]
+    .filter((r) => !talks.has(r.talk))
+    .sort(
+      (a, b) =>
+        a.snapshot.start - b.snapshot.start || a.snapshot.title.localeCompare(b.snapshot.title),
+    );
+}

@@ -2,8 +2,10 @@
  * What a schedule holds, in numbers: the facts `planb inspect` prints and the app shows after an
  * import, so organizers can check a file before the conference.
  */
+
 import type { Conference } from './model';
 import { toVenueIso } from './time';
+import { UNKNOWN_BUILDING } from './venue/types';
 
 /** Counts and lists describing one conference. */
 export interface ConferenceSummary {
@@ -51,7 +53,7 @@ export function summarizeConference(conference: Conference): ConferenceSummary {
   const buildingOf = new Map(conference.rooms.map((r) => [r.name, r.building]));
   const buildings: Record<string, number> = {};
   for (const t of conference.talks) {
-    const b = buildingOf.get(t.room) ?? 'unknown';
+    const b = buildingOf.get(t.room) ?? UNKNOWN_BUILDING;
     buildings[b] = (buildings[b] ?? 0) + 1;
   }
   return {
@@ -72,7 +74,7 @@ export function summarizeConference(conference: Conference): ConferenceSummary {
     persons: conference.persons.length,
     buildings,
     unmappedRooms: conference.rooms
-      .filter((r) => r.building === 'unknown' && PHYSICAL_ROOM_RE.test(r.name))
+      .filter((r) => r.building === UNKNOWN_BUILDING && PHYSICAL_ROOM_RE.test(r.name))
       .map((r) => r.name),
     roomList: conference.rooms.map((r) => ({
       name: r.name,

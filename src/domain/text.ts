@@ -171,3 +171,13 @@ export function htmlToText(html: string): string {
     .replace(/ ?\n\s*/g, '\n')
     .trim();
 }
+
+/** The word for `n` things: "talk" for 1, else `many` ("talks" by default). */
+export function pluralWord(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+/** A count with its word: "1 talk", "3 talks", "2 matches" (with `many`). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${pluralWord(n, one, many)}`;
+}

@@ -5,7 +5,9 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
-const QUARTER_HOUR = 15 * 60_000;
+/** One minute in ms: the unit of every duration the app shows. */
+export const MINUTE = 60_000;
+const QUARTER_HOUR = 15 * MINUTE;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -199,7 +201,7 @@ export function venueTime(utcMs: number, timeZone: string): string {
 /** ISO 8601 with the venue's offset: "2020-02-01T10:30:00+01:00". */
 export function toVenueIso(utcMs: number, timeZone: string): string {
   const p = zonedParts(utcMs, timeZone);
-  const offsetMin = Math.round(zoneOffsetMs(utcMs, timeZone) / 60_000);
+  const offsetMin = Math.round(zoneOffsetMs(utcMs, timeZone) / MINUTE);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;

@@ -1,8 +1,9 @@
 /**
  * The page's side of imports: runs them in the import worker (module workers), or in the page
  * when there is none (tests, old browsers). Either way the caller gets progress and an outcome,
- * or an ImportError-shaped failure whose message is safe to show.
+ * or an ImportError whose message is safe to show and whose `reason` says what kind of failure.
  */
+import { ImportError } from '../storage/errors';
 import type { PlanBDb } from '../storage/schema';
 import type { ImportOutcome, ImportProgress, ImportRequest } from '../sync/schedule-import';
 import type { WorkerReply } from '../workers/protocol';
@@ -13,20 +14,6 @@ export type Importer = (
   onProgress: (p: ImportProgress) => void,
 ) => Promise<ImportOutcome>;
 
-/** An import failure reported by the worker, with the original error's name. */
-export class ImportFailure extends Error {
-  override readonly name = 'ImportFailure';
-  constructor(
-    message: string,
-    /** "ImportError", or the name of an unexpected error. */
-    readonly kind: string,
-    /** "ScheduleError", "StorageFullError", … when known. */
-    readonly causeName?: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Imports in the page itself, with the given database (tests; browsers without module workers). */
 export function createInPageImporter(db: PlanBDb, fetchImpl?: typeof fetch): Importer {
   return async (request, onProgress) => {
@@ -34,12 +21,7 @@ export function createInPageImporter(db: PlanBDb, fetchImpl?: typeof fetch): Imp
     try {
       return await runImport(db, request, onProgress, fetchImpl);
     } catch (error) {
-      const e = error as Error & { cause?: unknown };
-      throw new ImportFailure(
-        e.message,
-        e.name,
-        e.cause instanceof Error ? e.cause.name : undefined,
-      );
+      throw ImportError.from(error);
     }
   };
 }
@@ -69,17 +51,12 @@ export function createWorkerImporter(dbName?: string): Importer {
       else {
         pending.delete(reply.id);
         if (reply.type === 'done') job.resolve(reply.outcome);
-        else
-          job.reject(
-            new ImportFailure(reply.error.message, reply.error.name, reply.error.causeName),
-          );
+        else job.reject(new ImportError(reply.error.detail, undefined, reply.error.reason));
       }
     };
     w.onerror = (event) => {
       for (const job of pending.values())
-        job.reject(
-          new ImportFailure(`The import stopped unexpectedly (${event.message}).`, 'Error'),
-        );
+        job.reject(new ImportError(`The import stopped unexpectedly (${event.message}).`, event));
       pending.clear();
       worker = undefined;
     };

@@ -1,33 +1,37 @@
 /**
  * The app's state: the current schedule, bookmarks, the clock and what the app is doing, as
  * signals derived from IndexedDB. Components read it through useStore() and change it only
- * through these actions, never touching storage themselves.
+ * through these actions; storage and the network stay behind them (there is no `db` here).
  */
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conference, Talk, TalkKey } from '../domain/model';
 import type { SearchIndex } from '../domain/search';
-import { parseVenueDateTime } from '../domain/time';
 import { type Venue, venueForConference } from '../domain/venue';
-import { addBookmark, listBookmarks, removeBookmark } from '../storage/bookmarks-repo';
 import { currentVersion, loadCurrentConference } from '../storage/schedule-repo';
 import type { Bookmark, ConferenceVersion, PlanBDb } from '../storage/schema';
-import type { ImportOutcome, ImportProgress, ImportRequest } from '../sync/schedule-import';
+import { createBookmarks } from './bookmarks';
 import { type Clock, createClock } from './clock';
 import type { CrowdNetwork, CrowdStore } from './crowd';
 import type { Importer } from './importer';
 import type { NotesStore } from './notes';
 import { createNotices, type Notices } from './notices';
-import { getSetting, setSetting } from './settings';
+import { createPretendTime } from './pretend-time';
+import {
+  type Activity,
+  createScheduleImports,
+  type ImportOutcome,
+  type ImportRequest,
+} from './schedule-imports';
+import { searchIndexOf } from './search-index';
 
-/** What the app is busy with, for progress bars; null when idle. */
-export interface Activity {
-  label: string;
-  progress?: ImportProgress;
-}
+export type { Activity, ImportOutcome, ImportProgress, ImportRequest } from './schedule-imports';
+export type { Bookmark, ConferenceVersion };
+
+/** How long after the first screen the configured schedule is checked for a new version. */
+const REFRESH_AFTER_START_MS = 1500;
 
 /** The store every view reads. */
 export interface AppStore {
-  db: PlanBDb;
   conference: ReadonlySignal<Conference | undefined>;
   version: ReadonlySignal<ConferenceVersion | undefined>;
   /** True once IndexedDB has been read (the schedule may still be absent). */
@@ -79,231 +83,150 @@ export interface AppStoreDeps {
   crowdNetwork?: CrowdNetwork;
 }
 
-const PRETEND_OFFSET = 'clock.offset';
-
 /** Creates the store; call start() once. */
 export function createAppStore(deps: AppStoreDeps): AppStore {
+  const { db } = deps;
   const conference = signal<Conference | undefined>(undefined);
   const version = signal<ConferenceVersion | undefined>(undefined);
   const started = signal(false);
-  const activity = signal<Activity | null>(null);
-  const startError = signal<string | null>(null);
-  const bookmarks = signal<ReadonlyMap<TalkKey, Bookmark>>(new Map());
   const clock = createClock({ ...(deps.realNow ? { realNow: deps.realNow } : {}) });
   const notices = createNotices();
   const isOnline =
     deps.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
-
   const talksByKey = computed(
     () => new Map((conference.value?.talks ?? []).map((t) => [t.key, t])),
   );
-  const venue = computed(() =>
-    conference.value ? venueForConference(conference.value) : undefined,
-  );
-  const builtIndex = signal<{ for: Conference; index: SearchIndex } | undefined>(undefined);
-  let indexing: Conference | undefined;
-  const searchIndex = computed(() => {
-    const c = conference.value;
-    const built = builtIndex.value;
-    if (!c) return undefined;
-    if (built?.for === c) return built.index;
-    if (indexing !== c) {
-      indexing = c;
-      void import('../domain/search').then(({ buildSearchIndex }) => {
-        if (conference.value === c) builtIndex.value = { for: c, index: buildSearchIndex(c) };
-      });
-    }
-    return undefined;
+  const bookmarks = createBookmarks({ db, now: clock.now, notices });
+  const pretend = createPretendTime({ db, clock, notices, nowParam: deps.nowParam });
+  const applyNowParam = () => pretend.applyNowParam(conference.value?.timeZone);
+  const lazy = lazyStores(deps, { clock, conference, talksByKey, bookmarks, notices });
+
+  async function reload(): Promise<void> {
+    const [c, v] = await Promise.all([
+      loadCurrentConference(db),
+      currentVersion(db),
+      bookmarks.reload(),
+      lazy.notesReady.then((n) => n.refresh()),
+    ]);
+    batch(() => {
+      conference.value = c;
+      version.value = v;
+    });
+  }
+  const imports = createScheduleImports({
+    importer: deps.importer,
+    scheduleUrl: deps.scheduleUrl,
+    version,
+    bookmarks: bookmarks.bookmarks,
+    notices,
+    reload,
   });
 
-  // The crowd store loads on demand too (off the first-load bundle); ready before `started`.
+  const store: AppStore = {
+    conference,
+    version,
+    started,
+    activity: imports.activity,
+    startError: imports.startError,
+    bookmarks: bookmarks.bookmarks,
+    talksByKey,
+    venue: computed(() => (conference.value ? venueForConference(conference.value) : undefined)),
+    searchIndex: searchIndexOf(conference),
+    clock,
+    notices,
+    get notes() {
+      return lazy.notes();
+    },
+    get crowd() {
+      return lazy.crowd();
+    },
+    async start() {
+      // Everything the first screen needs, read in parallel: the schedule and user data, the
+      // pretend-clock setting, and the crowd store's code.
+      const crowdStarted = lazy.crowdReady.then((c) => void c.start());
+      await Promise.all([pretend.restore(), reload(), crowdStarted]);
+      applyNowParam();
+      performance.mark?.('planb:started');
+      started.value = true;
+      if (!conference.value) {
+        try {
+          await imports.importSchedule({ kind: 'url', url: deps.scheduleUrl });
+        } catch (error) {
+          imports.startError.value = (error as Error).message;
+        }
+        applyNowParam();
+      } else if (isOnline()) {
+        // After the first screen is up: checking for a new schedule must not delay it.
+        setTimeout(() => void store.refresh(), REFRESH_AFTER_START_MS);
+      }
+    },
+    importSchedule: imports.importSchedule,
+    refresh: imports.refresh,
+    toggleBookmark: bookmarks.toggle,
+    removeBookmark: bookmarks.remove,
+    setPretendTime: pretend.set,
+    dispose() {
+      clock.dispose();
+      lazy.dispose();
+    },
+  };
+  return store;
+}
+
+/**
+ * The notes and crowd stores load on demand (off the first-load bundle); both are ready before
+ * `started`.
+ */
+function lazyStores(
+  deps: AppStoreDeps,
+  parts: {
+    clock: Clock;
+    conference: ReadonlySignal<Conference | undefined>;
+    talksByKey: ReadonlySignal<ReadonlyMap<TalkKey, Talk>>;
+    bookmarks: ReturnType<typeof createBookmarks>;
+    notices: Notices;
+  },
+) {
   let crowdStore: CrowdStore | undefined;
+  let notesStore: NotesStore | undefined;
   const crowdReady = import('./crowd').then(({ createCrowdStore }) => {
     crowdStore = createCrowdStore({
       db: deps.db,
-      clock,
-      conference,
+      clock: parts.clock,
+      conference: parts.conference,
       relayUrl: deps.relayUrl,
       ...(deps.realNow ? { realNow: deps.realNow } : {}),
       ...(deps.crowdNetwork ? { network: deps.crowdNetwork } : {}),
     });
     return crowdStore;
   });
-
-  // The notes store (editor, exports, backups) loads on demand; it is ready before `started`.
-  let notesStore: NotesStore | undefined;
   const notesReady = import('./notes').then(({ createNotesStore }) => {
     notesStore = createNotesStore({
       db: deps.db,
-      conference,
-      talksByKey,
-      bookmarks,
-      now: clock.now,
-      notices,
-      async reloadBookmarks() {
-        bookmarks.value = new Map((await listBookmarks(deps.db)).map((x) => [x.talk, x]));
-      },
+      conference: parts.conference,
+      talksByKey: parts.talksByKey,
+      bookmarks: parts.bookmarks.bookmarks,
+      now: parts.clock.now,
+      notices: parts.notices,
+      reloadBookmarks: parts.bookmarks.reload,
     });
     return notesStore;
   });
-
-  async function reload(): Promise<void> {
-    const [c, v, b] = await Promise.all([
-      loadCurrentConference(deps.db),
-      currentVersion(deps.db),
-      listBookmarks(deps.db),
-      notesReady.then((n) => n.refresh()),
-    ]);
-    batch(() => {
-      conference.value = c;
-      version.value = v;
-      bookmarks.value = new Map(b.map((x) => [x.talk, x]));
-    });
-  }
-
-  async function importSchedule(request: ImportRequest): Promise<ImportOutcome> {
-    const label = request.kind === 'url' ? 'Loading the schedule' : `Loading ${request.name}`;
-    activity.value = { label };
-    const started = performance.now();
-    try {
-      const outcome = await deps.importer(request, (progress) => {
-        activity.value = { label, progress };
-      });
-      if (outcome.status === 'imported') {
-        const before = new Set(bookmarks.value.keys());
-        await reload();
-        // Read by the browser benchmark (bench/browser.ts): download + parse + save + read back.
-        performance.measure?.('planb:import', { start: started, end: performance.now() });
-        startError.value = null;
-        if (outcome.diff) {
-          const { affecting, describeDiff } = await import('../domain/diff');
-          const mine = affecting(outcome.diff, before);
-          const parts = [`Schedule updated: ${describeDiff(outcome.diff.counts)}`];
-          if (mine.talks > 0) parts.push(mine.sentence);
-          notices.push({ kind: mine.talks > 0 ? 'warning' : 'info', text: parts.join(' ') });
-        }
-      }
-      return outcome;
-    } finally {
-      activity.value = null;
-    }
-  }
-
-  const store: AppStore = {
-    db: deps.db,
-    conference,
-    version,
-    started,
-    activity,
-    startError,
-    bookmarks,
-    talksByKey,
-    venue,
-    searchIndex,
-    clock,
-    notices,
-    get notes(): NotesStore {
+  return {
+    crowdReady,
+    notesReady,
+    notes(): NotesStore {
       if (!notesStore)
         throw new Error('The notes store is ready once store.start() has read the database.');
       return notesStore;
     },
-    get crowd(): CrowdStore {
+    crowd(): CrowdStore {
       if (!crowdStore) throw new Error('The crowd store is ready once store.start() has begun.');
       return crowdStore;
     },
-    async start() {
-      // Everything the first screen needs, read in parallel: the schedule and user data, the
-      // pretend-clock setting, and the crowd store's code.
-      const crowdStarted = crowdReady.then((c) => {
-        void c.start();
-      });
-      const [offset] = await Promise.all([
-        getSetting<number>(deps.db, PRETEND_OFFSET),
-        reload(),
-        crowdStarted,
-      ]);
-      if (typeof offset === 'number') clock.pretend(clock.now.value + offset);
-      applyNowParam();
-      performance.mark?.('planb:started');
-      started.value = true;
-      if (!conference.value) {
-        try {
-          await importSchedule({ kind: 'url', url: deps.scheduleUrl });
-        } catch (error) {
-          startError.value = (error as Error).message;
-        }
-        applyNowParam();
-      } else if (isOnline()) {
-        // After the first screen is up: checking for a new schedule must not delay it.
-        setTimeout(() => void store.refresh(), 1500);
-      }
-    },
-    importSchedule,
-    async refresh() {
-      // Only the configured schedule is refreshed automatically: a schedule the user loaded from
-      // a file or another address is theirs, and is never replaced behind their back.
-      const current = version.value;
-      if (current && current.source !== deps.scheduleUrl) return;
-      try {
-        await importSchedule({ kind: 'url', url: deps.scheduleUrl, ifChanged: true });
-      } catch (error) {
-        // The current schedule stays either way. No network is normal at a venue: stay quiet.
-        // A new version that cannot be read is worth saying (the message says nothing changed).
-        const message = (error as Error).message;
-        if (/^Could not download/.test(message)) return;
-        notices.push({ kind: 'warning', text: `The schedule was updated, but ${message}` });
-      }
-    },
-    async toggleBookmark(talk) {
-      const next = new Map(bookmarks.value);
-      try {
-        if (next.has(talk.key)) {
-          await removeBookmark(deps.db, talk.key);
-          next.delete(talk.key);
-        } else {
-          next.set(talk.key, await addBookmark(deps.db, talk, clock.now.value));
-        }
-        bookmarks.value = next;
-      } catch (error) {
-        notices.push({ kind: 'error', text: (error as Error).message });
-      }
-    },
-    async removeBookmark(key) {
-      try {
-        await removeBookmark(deps.db, key);
-        const next = new Map(bookmarks.value);
-        next.delete(key);
-        bookmarks.value = next;
-      } catch (error) {
-        notices.push({ kind: 'error', text: (error as Error).message });
-      }
-    },
-    async setPretendTime(instant) {
-      clock.pretend(instant);
-      await setSetting(deps.db, PRETEND_OFFSET, clock.offset.value);
-    },
     dispose() {
-      clock.dispose();
       notesStore?.dispose();
       crowdStore?.dispose();
     },
   };
-
-  let nowParamApplied = false;
-  function applyNowParam(): void {
-    const param = deps.nowParam?.trim();
-    if (!param || !conference.value || nowParamApplied) return;
-    nowParamApplied = true;
-    const instant = parseVenueDateTime(param, conference.value.timeZone);
-    if (instant === undefined) {
-      notices.push({
-        kind: 'error',
-        text: `"now=${param}" is not a date and time (try 2020-02-01T11:00).`,
-      });
-      return;
-    }
-    void store.setPretendTime(instant);
-  }
-
-  return store;
 }

@@ -1,9 +1,9 @@
 /**
  * Talks the user attended, with an optional short rating (1–5), keyed by TalkKey and kept with
  * a snapshot of the talk like bookmarks and notes. The app offers "Did you attend?" for
- * bookmarked talks that have ended (talksToConfirm).
+ * bookmarked talks that have ended (domain/attendance.ts talksToConfirm).
  */
-import type { Conference, Talk, TalkKey } from '../domain/model';
+import type { Talk, TalkKey } from '../domain/model';
 import { guardQuota } from './errors';
 import { type Attended, NAMES, type PlanBDb, snapshotOf } from './schema';
 
@@ -81,32 +81,8 @@ export function unmarkAttended(db: PlanBDb, key: TalkKey): Promise<void> {
   return db.delete(NAMES.attended, key);
 }
 
-/** One attended record, or undefined. */
-export function getAttended(db: PlanBDb, key: TalkKey): Promise<Attended | undefined> {
-  return db.get(NAMES.attended, key);
-}
-
 /** Every attended record, in the order the talks were attended (orphans included). */
 export async function listAttended(db: PlanBDb): Promise<Attended[]> {
   const all = await db.getAll(NAMES.attended);
   return all.sort((a, b) => a.at - b.at || a.talk.localeCompare(b.talk));
-}
-
-/**
- * Bookmarked talks of the conference that have ended by `now` and are not marked attended,
- * earliest first: the ones to offer "Did you attend?" for. Cancelled talks are left out.
- */
-export async function talksToConfirm(
-  db: PlanBDb,
-  conference: Conference,
-  now: number,
-): Promise<Talk[]> {
-  const tx = db.transaction([NAMES.bookmarks, NAMES.attended]);
-  const [bookmarked, attended] = await Promise.all([
-    tx.objectStore(NAMES.bookmarks).getAllKeys(),
-    tx.objectStore(NAMES.attended).getAllKeys(),
-  ]);
-  const wanted = new Set(bookmarked);
-  for (const key of attended) wanted.delete(key);
-  return conference.talks.filter((t) => wanted.has(t.key) && t.end <= now && !t.cancelled);
 }

@@ -16,7 +16,7 @@ import {
   userDataFromBackup,
   validateBackup,
 } from '../domain/export/backup';
-import { type CalendarBookmarks, matchCalendarBookmarks } from '../domain/export/companion-import';
+import { type CalendarBookmarks, matchCalendarBookmarks } from '../domain/import/calendar';
 import type { Conference, Talk, TalkKey } from '../domain/model';
 import { guardQuota, StorageFullError } from './errors';
 import {

@@ -26,18 +26,8 @@ export function removeBookmark(db: PlanBDb, key: TalkKey): Promise<void> {
   return db.delete(NAMES.bookmarks, key);
 }
 
-/** One bookmark, or undefined. */
-export function getBookmark(db: PlanBDb, key: TalkKey): Promise<Bookmark | undefined> {
-  return db.get(NAMES.bookmarks, key);
-}
-
 /** Every bookmark, oldest first (orphans included: check them against the conference). */
 export async function listBookmarks(db: PlanBDb): Promise<Bookmark[]> {
   const all = await db.getAll(NAMES.bookmarks);
   return all.sort((a, b) => a.addedAt - b.addedAt || a.talk.localeCompare(b.talk));
-}
-
-/** The bookmarked keys, for diff summaries (`affecting`) and quick "is it bookmarked" checks. */
-export async function bookmarkedKeys(db: PlanBDb): Promise<Set<TalkKey>> {
-  return new Set(await db.getAllKeys(NAMES.bookmarks));
 }

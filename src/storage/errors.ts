@@ -3,21 +3,35 @@
  */
 import { ScheduleError } from '../domain/errors';
 
-/** A schedule import that failed before anything was written; the message says so. */
+/**
+ * Why an import failed: `download` (no network, the server refused), `schedule` (the file is not
+ * a schedule we can read), `storage` (the disk is full), `other` (anything else).
+ */
+export type ImportErrorReason = 'download' | 'schedule' | 'storage' | 'other';
+
+/**
+ * A schedule import that failed before anything was written; the message says so. The page's
+ * importer rebuilds it from the worker's reply (`detail` and `reason` cross, the cause does not).
+ */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   constructor(
-    message: string,
+    /** What went wrong, without "Your current schedule is unchanged." */
+    readonly detail: string,
     /** The underlying ScheduleError, StorageFullError or other failure. */
     override readonly cause: unknown,
+    readonly reason: ImportErrorReason = 'other',
   ) {
-    super(`${message} Your current schedule is unchanged.`, { cause });
+    super(`${detail} Your current schedule is unchanged.`, { cause });
   }
 
   /** Wraps any import failure; a ScheduleError keeps its own words. */
   static from(cause: unknown): ImportError {
-    if (cause instanceof ScheduleError || cause instanceof StorageFullError)
-      return new ImportError(cause.message.replace(/\.?$/, '.'), cause);
+    if (cause instanceof ImportError) return cause;
+    if (cause instanceof ScheduleError)
+      return new ImportError(cause.message.replace(/\.?$/, '.'), cause, 'schedule');
+    if (cause instanceof StorageFullError)
+      return new ImportError(cause.message.replace(/\.?$/, '.'), cause, 'storage');
     const detail = cause instanceof Error ? cause.message : String(cause);
     return new ImportError(`The schedule could not be saved (${detail}).`, cause);
   }

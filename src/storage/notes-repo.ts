@@ -1,31 +1,59 @@
 /**
- * The user's notes on talks, keyed by TalkKey and kept with a snapshot of the talk. Minimal on
- * purpose: the notes editor (debounced saves, conflict with another tab) comes later.
+ * The user's notes on talks, keyed by TalkKey and kept with a snapshot of the talk. A write says
+ * which version of the note it replaces, so an editor never silently overwrites another tab's.
  */
 import type { Talk, TalkKey } from '../domain/model';
 import { guardQuota } from './errors';
-import { NAMES, type Note, type PlanBDb, snapshotOf } from './schema';
+import { NAMES, type Note, type PlanBDb, snapshotOf, unknownTalk } from './schema';
 
-/** Saves the note on a talk and returns its updatedAt (UTC ms). */
-export async function putNote(
+/** What writeNote did: wrote `record`, or found `record` (another version) and wrote nothing. */
+export type NoteWrite = { kind: 'saved'; record: Note } | { kind: 'conflict'; record: Note };
+
+/** How writeNote decides and stamps. */
+export interface NoteWriteOptions {
+  /** updatedAt of the version this text replaces; null when the writer saw no note. */
+  base: number | null;
+  /** Write even when the stored note is another version (the user chose "keep mine"). */
+  force?: boolean;
+  /** Real time for updatedAt (always later than the stored one). */
+  now?: number;
+  /** The talk, for a fresh snapshot; absent (an orphan): the stored snapshot is kept. */
+  talk?: Talk;
+}
+
+/**
+ * Writes the note on `key` only if the stored one is still at `base` (or with `force`), in one
+ * transaction, so two tabs can never both think their write won. Throws StorageFullError.
+ */
+export function writeNote(
   db: PlanBDb,
-  talk: Talk,
+  key: TalkKey,
   text: string,
-  now: number = Date.now(),
-): Promise<number> {
-  const note: Note = { talk: talk.key, text, updatedAt: now, snapshot: snapshotOf(talk) };
-  await guardQuota('your note', () => db.put(NAMES.notes, note));
-  return now;
+  options: NoteWriteOptions,
+): Promise<NoteWrite> {
+  const { base, force = false, now = Date.now(), talk } = options;
+  return guardQuota('your note', async () => {
+    const tx = db.transaction(NAMES.notes, 'readwrite');
+    const current = await tx.store.get(key);
+    if (current && current.updatedAt !== base && !force) {
+      await tx.done;
+      return { kind: 'conflict', record: current };
+    }
+    const record: Note = {
+      ...current,
+      talk: key,
+      text,
+      updatedAt: Math.max(now, (current?.updatedAt ?? 0) + 1),
+      snapshot: talk ? snapshotOf(talk) : (current?.snapshot ?? unknownTalk(key)),
+    };
+    await Promise.all([tx.store.put(record), tx.done]);
+    return { kind: 'saved', record };
+  });
 }
 
 /** The note on a talk, or undefined. */
 export function getNote(db: PlanBDb, key: TalkKey): Promise<Note | undefined> {
   return db.get(NAMES.notes, key);
-}
-
-/** Deletes the note on a talk (no error when there was none). */
-export function deleteNote(db: PlanBDb, key: TalkKey): Promise<void> {
-  return db.delete(NAMES.notes, key);
 }
 
 /** Every note, most recently updated first (orphans included). */

@@ -48,26 +48,10 @@ const SCHEDULE_STORES = [
 ] as const;
 
 /**
- * Imports a schedule file and makes it the current one. Throws ImportError (cause: the
- * ScheduleError or StorageFullError) with a message ending "Your current schedule is unchanged."
+ * Makes an already parsed (and so validated) conference the current one. Throws ImportError
+ * (cause: the StorageFullError or other failure) with a message ending "Your current schedule is
+ * unchanged."
  */
-export async function importSchedule(
-  db: PlanBDb,
-  text: string,
-  from: ImportSource,
-): Promise<ImportResult> {
-  let next: Conference;
-  try {
-    // Loaded on demand: the parsers (XML, ICS) stay out of the page's first-load bundle.
-    const { parseSchedule } = await import('../domain/schedule/index');
-    next = parseSchedule(text);
-  } catch (error) {
-    throw ImportError.from(error);
-  }
-  return importConference(db, next, from);
-}
-
-/** Makes an already parsed (and so validated) conference the current one; see importSchedule. */
 export async function importConference(
   db: PlanBDb,
   next: Conference,
@@ -157,8 +141,8 @@ export async function loadCurrentConference(db: PlanBDb): Promise<Conference | u
   if (!id) return undefined;
   const conferences = tx.objectStore(NAMES.conferences);
   // Fast path: the snapshots written by the same import (see NAMES.currentSummaries).
-  const summaryText = snapshotOf(summaries, id);
-  const detailText = snapshotOf(details, id);
+  const summaryText = versionText(summaries, id);
+  const detailText = versionText(details, id);
   if (summaryText !== undefined && detailText?.endsWith(']')) {
     const record = await conferences.get(id);
     if (record) {
@@ -189,7 +173,7 @@ function splitTalks(talks: readonly Talk[]): { summaries: string; details: strin
 }
 
 /** A snapshot's JSON text when it belongs to version `id` ("<id>\n<json>"). */
-function snapshotOf(value: string | undefined, id: string): string | undefined {
+function versionText(value: string | undefined, id: string): string | undefined {
   const cut = value?.indexOf('\n') ?? -1;
   return value && cut > 0 && value.slice(0, cut) === id ? value.slice(cut + 1) : undefined;
 }
@@ -245,36 +229,6 @@ export async function currentVersion(db: PlanBDb): Promise<ConferenceVersion | u
   const tx = db.transaction([NAMES.meta, NAMES.conferences]);
   const id = await tx.objectStore(NAMES.meta).get(NAMES.current);
   return id ? tx.objectStore(NAMES.conferences).get(id) : undefined;
-}
-
-/** The current schedule's talks on one day (index into Conference.days), in schedule order. */
-export function talksByDay(db: PlanBDb, day: number): Promise<Talk[]> {
-  return talksBy(db, NAMES.byDay, day);
-}
-
-/** The current schedule's talks in one room (by Room.name), in schedule order. */
-export function talksByRoom(db: PlanBDb, room: string): Promise<Talk[]> {
-  return talksBy(db, NAMES.byRoom, room);
-}
-
-/** The current schedule's talks in one track (by Track.name), in schedule order. */
-export function talksByTrack(db: PlanBDb, track: string): Promise<Talk[]> {
-  return talksBy(db, NAMES.byTrack, track);
-}
-
-async function talksBy(
-  db: PlanBDb,
-  index: typeof NAMES.byDay | typeof NAMES.byRoom | typeof NAMES.byTrack,
-  value: string | number,
-): Promise<Talk[]> {
-  const tx = db.transaction([NAMES.meta, NAMES.talks]);
-  const id = await tx.objectStore(NAMES.meta).get(NAMES.current);
-  if (!id) return [];
-  const found = await tx
-    .objectStore(NAMES.talks)
-    .index(index)
-    .getAll(IDBKeyRange.only([id, value]));
-  return inOrder(found);
 }
 
 interface VersionStores {

@@ -9,6 +9,9 @@
  *    settings; bookmarks were one array of TalkKeys in settings under "bookmarks".
  * 2. talks gain a by-track index; bookmarks get their own store, with when they were added and
  *    a snapshot of the talk so a bookmark whose talk disappears can still be shown.
+ * 3. talks lose the by-day, by-room and by-track indexes: the app reads a whole version at once
+ *    (the start-up snapshots, else by primary-key range) and filters in memory, so nothing read
+ *    them, and every import paid for keeping them.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ReportRecord } from '../domain/export/backup-format';
@@ -20,7 +23,7 @@ import { snapshotOf, unknownSnapshot as unknownTalk } from '../domain/snapshot';
 export const DB_NAME = 'planb';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a past step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Store and index names. Do not change without a migration: they are the on-disk layout. */
 export const NAMES = {
@@ -123,12 +126,7 @@ export interface PlanBSchema extends DBSchema {
   talks: {
     key: [string, TalkKey];
     value: StoredTalk;
-    indexes: {
-      'by-version': string;
-      'by-day': [string, number];
-      'by-room': [string, string];
-      'by-track': [string, string];
-    };
+    indexes: { 'by-version': string };
   };
   meta: { key: string; value: string };
   bookmarks: { key: TalkKey; value: Bookmark };
@@ -149,8 +147,8 @@ export function upgradePlanBDb(db: PlanBDb, oldVersion: number, tx: UpgradeTx): 
     db.createObjectStore(NAMES.conferences, { keyPath: 'id' });
     const talks = db.createObjectStore(NAMES.talks, { keyPath: ['version', 'key'] });
     talks.createIndex(NAMES.byVersion, 'version');
-    talks.createIndex(NAMES.byDay, ['version', 'day']);
-    talks.createIndex(NAMES.byRoom, ['version', 'room']);
+    pastIndexes(talks).createIndex(NAMES.byDay, ['version', 'day']);
+    pastIndexes(talks).createIndex(NAMES.byRoom, ['version', 'room']);
     db.createObjectStore(NAMES.meta);
     db.createObjectStore(NAMES.notes, { keyPath: 'talk' });
     db.createObjectStore(NAMES.attended, { keyPath: 'talk' });
@@ -159,11 +157,26 @@ export function upgradePlanBDb(db: PlanBDb, oldVersion: number, tx: UpgradeTx): 
     db.createObjectStore(NAMES.settings);
   }
   if (oldVersion < 2) {
-    tx.objectStore(NAMES.talks).createIndex(NAMES.byTrack, ['version', 'track']);
+    pastIndexes(tx.objectStore(NAMES.talks)).createIndex(NAMES.byTrack, ['version', 'track']);
     db.createObjectStore(NAMES.bookmarks, { keyPath: 'talk' });
     // A failure aborts the upgrade (the open rejects) rather than commit without the bookmarks.
     moveV1Bookmarks(tx).catch(() => tx.abort());
   }
+  if (oldVersion < 3) {
+    const talks = pastIndexes(tx.objectStore(NAMES.talks));
+    for (const index of [NAMES.byDay, NAMES.byRoom, NAMES.byTrack]) talks.deleteIndex(index);
+  }
+}
+
+/**
+ * A store as past upgrade steps saw it: with indexes the current schema (typed as DB_VERSION)
+ * no longer has. Only upgrade steps use it.
+ */
+function pastIndexes(store: object): {
+  createIndex(name: string, keyPath: string | string[]): unknown;
+  deleteIndex(name: string): void;
+} {
+  return store as ReturnType<typeof pastIndexes>;
 }
 
 /**

@@ -70,7 +70,8 @@ async function download(
   fetchImpl: typeof fetch,
 ): Promise<{ text: string; etag?: string; lastModified?: string } | undefined> {
   const headers: Record<string, string> = {};
-  if (previous?.source === url || (previous && url.endsWith('/api/schedule'))) {
+  // Validators belong to the address that gave them: a check is conditional only for it.
+  if (previous?.source === url) {
     if (previous.etag) headers['If-None-Match'] = previous.etag;
     if (previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
   }
@@ -83,6 +84,7 @@ async function download(
     throw new ImportError(
       `Could not download the schedule from ${url} (${describe(error)}).`,
       error,
+      'download',
     );
   }
   if (response.status === 304) return undefined;
@@ -90,6 +92,7 @@ async function download(
     throw new ImportError(
       `Could not download the schedule from ${url}: the server answered ${response.status} ${response.statusText}.`,
       response.status,
+      'download',
     );
   }
   const total = Number(response.headers.get('content-length')) || undefined;

@@ -2,8 +2,8 @@
  * How times, days and durations read in the UI: always venue time, whatever the phone's zone.
  * These run on every row, so formatters are cached.
  */
-import type { Conference, Day, Room, Talk } from '../domain/model';
-import { MONTH_NAMES, venueTime, WEEKDAY_NAMES, zonedParts } from '../domain/time';
+import type { Day, Talk } from '../domain/model';
+import { MINUTE, MONTH_NAMES, venueTime, WEEKDAY_NAMES, zonedParts } from '../domain/time';
 
 const DAY_NAMES = WEEKDAY_NAMES;
 const MONTHS = MONTH_NAMES;
@@ -20,7 +20,7 @@ export function spanOf(talk: Pick<Talk, 'start' | 'end'>, zone: string): string 
 
 /** "45 min", "1 h 30 min". */
 export function minutesText(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 60_000));
+  const total = Math.max(0, Math.round(ms / MINUTE));
   if (total < 60) return `${total} min`;
   const h = Math.floor(total / 60);
   const m = total % 60;
@@ -47,19 +47,4 @@ export function dayLabel(day: Day, zone: string): string {
 /** Speakers as one line: "Ana Peeters, Bram Janssens". */
 export function speakersOf(talk: Talk): string {
   return talk.persons.map((p) => p.name).join(', ');
-}
-
-/** The room record for a talk's room name. */
-export function roomOf(conference: Conference, talk: Talk): Room | undefined {
-  return conference.rooms.find((r) => r.name === talk.room);
-}
-
-/** The day a given instant falls in (or the nearest one), for "today" defaults. */
-export function dayAt(conference: Conference, now: number): number {
-  const days = conference.days;
-  if (days.length === 0) return 0;
-  const inside = days.find((d) => now >= d.start - 6 * 3600_000 && now < d.end + 6 * 3600_000);
-  if (inside) return inside.index;
-  if (now < days[0]!.start) return 0;
-  return days[days.length - 1]!.index;
 }

@@ -11,7 +11,8 @@ export interface Route {
   params: URLSearchParams;
 }
 
-function parse(hash: string): Route {
+/** Reads a hash ("#/talk/slug%3Afoo?day=1") as a route. */
+export function parseRoute(hash: string): Route {
   const [pathPart = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const path = pathPart
     .split('/')
@@ -27,7 +28,9 @@ function parse(hash: string): Route {
 }
 
 /** The current route as a signal; updated on hashchange. */
-export const route = signal<Route>(parse(typeof location === 'undefined' ? '' : location.hash));
+export const route = signal<Route>(
+  parseRoute(typeof location === 'undefined' ? '' : location.hash),
+);
 
 /** The last address written by replaceQuietly: not a navigation, whoever reports it. */
 let quietAddress: string | undefined;
@@ -37,7 +40,7 @@ if (typeof window !== 'undefined') {
     // Browsers never fire hashchange for replaceState; happy-dom (component tests) does.
     const echo = event.newURL === quietAddress;
     quietAddress = undefined; // a later real visit to the same address is a navigation
-    if (!echo) route.value = parse(location.hash);
+    if (!echo) route.value = parseRoute(location.hash);
   });
 }
 
@@ -60,7 +63,7 @@ export function href(
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) {
     history.replaceState(history.state, '', to);
-    route.value = parse(to);
+    route.value = parseRoute(to);
   } else {
     location.hash = to.replace(/^#/, '');
   }
@@ -74,9 +77,4 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 export function replaceQuietly(to: string): void {
   history.replaceState(history.state, '', to);
   quietAddress = location.href;
-}
-
-/** For tests: set the route directly. */
-export function setRouteForTest(hash: string): void {
-  route.value = parse(hash);
 }

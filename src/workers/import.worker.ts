@@ -3,7 +3,9 @@
  * stays responsive while FOSDEM's 2.5 MB file is read. Also keeps the XML and ICS parsers out of
  * the first-load bundle.
  */
+
 import { openPlanBDb } from '../storage/db';
+import { ImportError } from '../storage/errors';
 import type { PlanBDb } from '../storage/schema';
 import { type ImportRequest, runImport } from '../sync/schedule-import';
 import type { WorkerReply } from './protocol';
@@ -27,16 +29,7 @@ self.onmessage = async (
     );
     reply({ id, type: 'done', outcome });
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    const cause = (e as { cause?: unknown }).cause;
-    reply({
-      id,
-      type: 'error',
-      error: {
-        name: e.name,
-        message: e.message,
-        causeName: cause instanceof Error ? cause.name : undefined,
-      },
-    });
+    const { detail, reason } = ImportError.from(error);
+    reply({ id, type: 'error', error: { detail, reason } });
   }
 };

@@ -1,4 +1,5 @@
 /** Messages between the page and the import worker. */
+import type { ImportErrorReason } from '../storage/errors';
 import type { ImportOutcome, ImportProgress } from '../sync/schedule-import';
 
 /** What the worker sends back for request `id`. */
@@ -8,5 +9,5 @@ export type WorkerReply =
   | {
       id: number;
       type: 'error';
-      error: { name: string; message: string; causeName?: string | undefined };
+      error: { detail: string; reason: ImportErrorReason };
     };

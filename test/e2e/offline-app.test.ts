@@ -73,7 +73,10 @@ describe.skipIf(skip)(
       const response = await page.reload();
       expect(response?.fromServiceWorker()).toBe(true);
       expect(await showsTalks(page)).toBeGreaterThan(0);
-      await expect(page.getByText('Offline', { exact: true })).toBeTruthy();
+      // The top bar says so: a visible status, not just a node somewhere in the page.
+      const offline = page.locator('header.topbar [role="status"]', { hasText: 'Offline' });
+      await offline.waitFor({ state: 'visible', timeout: 10_000 });
+      expect((await offline.textContent())?.trim()).toBe('Offline');
 
       await page.goto(`${relay.url}/${SAT_11}#/schedule?day=0`);
       expect(await showsTalks(page)).toBeGreaterThan(5);

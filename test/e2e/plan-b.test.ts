@@ -70,7 +70,10 @@ describe.skipIf(skip)(`Plan B sheet in Chromium${skip ? ` (skipped: ${skip})` : 
       .toMatch(/^Room: full · 2 reports · just now$/);
 
     const sheet = await openSheet(page);
-    expect(await sheet.getAttribute('aria-labelledby')).toBeTruthy();
+    // The dialog is named by its visible heading, the talk's title.
+    const heading = page.locator(`[id="${await sheet.getAttribute('aria-labelledby')}"]`);
+    expect(await heading.isVisible()).toBe(true);
+    expect(await heading.textContent()).toMatch(/Lazy distribution/);
     const watch = sheet.getByRole('link', { name: /Livestream/ });
     expect(await watch.getAttribute('href')).toBe('https://live.fosdem.org/watch/ud2208');
     expect(await sheet.getByRole('link', { name: /HLS stream/ }).getAttribute('href')).toBe(

@@ -2,34 +2,33 @@
 // bookmarked talks that are over. Attendance is user data: it survives a re-import, even when
 // the talk disappears.
 import { describe, expect, it } from 'vitest';
+import { talksToConfirm } from '../../src/domain/attendance';
+import { orphaned } from '../../src/domain/snapshot';
 import {
-  getAttended,
   listAttended,
   markAttended,
   rateAttended,
-  talksToConfirm,
   unmarkAttended,
 } from '../../src/storage/attended-repo';
-import { addBookmark } from '../../src/storage/bookmarks-repo';
-import { orphans } from '../../src/storage/orphans';
-import { importSchedule } from '../../src/storage/schedule-repo';
+import { addBookmark, listBookmarks } from '../../src/storage/bookmarks-repo';
+import { loadCurrentConference } from '../../src/storage/schedule-repo';
 import { NAMES } from '../../src/storage/schema';
 import { demoConference, demoTalk } from '../domain/export/support';
-import { openFresh, tinySchedule } from './fixtures';
+import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
 describe('marking talks attended', () => {
   it('with or without a rating; marking again keeps the first time', async () => {
     const db = await openFresh();
     const talk = demoTalk('containers_pods_no_daemon');
     expect(await markAttended(db, talk, { now: 100 })).toMatchObject({ talk: talk.key, at: 100 });
-    expect((await getAttended(db, talk.key))?.rating).toBeUndefined();
+    expect((await db.get(NAMES.attended, talk.key))?.rating).toBeUndefined();
     await markAttended(db, talk, { rating: 5, now: 200 });
-    expect(await getAttended(db, talk.key)).toMatchObject({ at: 100, rating: 5 });
+    expect(await db.get(NAMES.attended, talk.key)).toMatchObject({ at: 100, rating: 5 });
     await markAttended(db, talk, { now: 300 });
-    expect((await getAttended(db, talk.key))?.rating).toBe(5);
+    expect((await db.get(NAMES.attended, talk.key))?.rating).toBe(5);
     await markAttended(db, talk, { rating: null });
-    expect(await getAttended(db, talk.key)).not.toHaveProperty('rating');
-    expect((await getAttended(db, talk.key))?.snapshot.title).toBe(talk.title);
+    expect(await db.get(NAMES.attended, talk.key)).not.toHaveProperty('rating');
+    expect((await db.get(NAMES.attended, talk.key))?.snapshot.title).toBe(talk.title);
     db.close();
   });
 
@@ -39,7 +38,7 @@ describe('marking talks attended', () => {
     for (const rating of [0, 6, 2.5, Number.NaN]) {
       await expect(markAttended(db, talk, { rating })).rejects.toThrow(RangeError);
     }
-    expect(await getAttended(db, talk.key)).toBeUndefined();
+    expect(await db.get(NAMES.attended, talk.key)).toBeUndefined();
     db.close();
   });
 
@@ -84,8 +83,10 @@ describe('marking talks attended', () => {
     await importSchedule(db, tinySchedule([{ slug: 'rust', title: 'Rust async' }]), {
       source: 'v2',
     });
-    const lost = await orphans(db, undefined);
-    expect(lost.attended).toEqual([expect.objectContaining({ talk: 'slug:go', rating: 4, at: 5 })]);
+    const current = new Set((await loadCurrentConference(db))?.talks.map((t) => t.key));
+    expect(orphaned(await listAttended(db), current)).toEqual([
+      expect.objectContaining({ talk: 'slug:go', rating: 4, at: 5 }),
+    ]);
     db.close();
   });
 });
@@ -103,17 +104,16 @@ describe('offering "Did you attend?"', () => {
       await addBookmark(db, demoTalk(slug), 1);
     }
     await markAttended(db, demoTalk('keynote_welcome'), { now: 2 });
+    const bookmarked = new Set((await listBookmarks(db)).map((b) => b.talk));
+    const attended = new Set((await listAttended(db)).map((a) => a.talk));
+    const ask = (now: number) =>
+      talksToConfirm(conference.talks, bookmarked, attended, now).map((t) => t.slug);
     // Saturday 11:00 in Brussels: the welcome (attended) and the network keynote are over.
     const saturday11 = Date.UTC(2027, 1, 6, 10);
-    expect((await talksToConfirm(db, conference, saturday11)).map((t) => t.slug)).toEqual([
-      'keynote_network_fails',
-    ]);
+    expect(ask(saturday11)).toEqual(['keynote_network_fails']);
     // Sunday evening: the closing too; the cancelled sharding talk never.
     const sundayNight = Date.UTC(2027, 1, 7, 20);
-    expect((await talksToConfirm(db, conference, sundayNight)).map((t) => t.slug)).toEqual([
-      'keynote_network_fails',
-      'keynote_closing',
-    ]);
+    expect(ask(sundayNight)).toEqual(['keynote_network_fails', 'keynote_closing']);
     db.close();
   });
 });

@@ -3,9 +3,9 @@
 // failed write leaves the database exactly as it was.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBackup } from '../../src/domain/export/backup';
-import { CalendarImportError } from '../../src/domain/export/companion-import';
 import { exportIcs } from '../../src/domain/export/ics';
 import { selectForExport } from '../../src/domain/export/selection';
+import { CalendarImportError } from '../../src/domain/import/calendar';
 import { markAttended } from '../../src/storage/attended-repo';
 import {
   backupUserData,
@@ -17,7 +17,7 @@ import {
 } from '../../src/storage/backup-repo';
 import { addBookmark, listBookmarks } from '../../src/storage/bookmarks-repo';
 import { StorageFullError } from '../../src/storage/errors';
-import { getNote, putNote } from '../../src/storage/notes-repo';
+import { getNote, writeNote } from '../../src/storage/notes-repo';
 import { NAMES, type PlanBDb } from '../../src/storage/schema';
 import {
   DEMO_BACKUP,
@@ -44,13 +44,10 @@ async function everything(db: PlanBDb) {
 async function usedDevice(): Promise<PlanBDb> {
   const db = await openFresh();
   await addBookmark(db, demoTalk('keynote_welcome'), 100);
-  await putNote(
-    db,
-    demoTalk('containers_live_migration'),
-    'written on the new phone',
-    Date.UTC(2027, 1, 8),
-  );
-  await putNote(db, demoTalk('security_selinux_containers'), 'old draft', 1);
+  const note = (slug: string, text: string, now: number) =>
+    writeNote(db, `slug:${slug}`, text, { base: null, now, talk: demoTalk(slug) });
+  await note('containers_live_migration', 'written on the new phone', Date.UTC(2027, 1, 8));
+  await note('security_selinux_containers', 'old draft', 1);
   await db.put(NAMES.settings, 'light', 'theme');
   return db;
 }

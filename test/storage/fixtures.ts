@@ -1,7 +1,14 @@
 /**
  * Small hand-made schedules and fresh database names for storage tests.
  */
+import { parseSchedule } from '../../src/domain/schedule/index';
 import { openPlanBDb } from '../../src/storage/db';
+import { ImportError } from '../../src/storage/errors';
+import {
+  type ImportResult,
+  type ImportSource,
+  importConference,
+} from '../../src/storage/schedule-repo';
 import type { PlanBDb } from '../../src/storage/schema';
 
 /** One event of a tiny Pentabarf schedule. */
@@ -63,4 +70,19 @@ export function openFresh(): Promise<PlanBDb> {
 /** Number of records in one store. */
 export function countAll(db: PlanBDb, store: 'talks' | 'conferences' | 'bookmarks' | 'notes') {
   return db.count(store);
+}
+
+/** Parses a schedule text and makes it the current one, as an import of a file does. */
+export async function importSchedule(
+  db: PlanBDb,
+  text: string,
+  from: ImportSource,
+): Promise<ImportResult> {
+  let conference: ReturnType<typeof parseSchedule>;
+  try {
+    conference = parseSchedule(text);
+  } catch (error) {
+    throw ImportError.from(error);
+  }
+  return importConference(db, conference, from);
 }

@@ -6,9 +6,9 @@ import {
   isQuotaExceeded,
   StorageFullError,
 } from '../../src/storage/errors';
-import { putNote } from '../../src/storage/notes-repo';
-import { importSchedule, loadCurrentConference } from '../../src/storage/schedule-repo';
-import { openFresh, tinySchedule } from './fixtures';
+import { writeNote } from '../../src/storage/notes-repo';
+import { loadCurrentConference } from '../../src/storage/schedule-repo';
+import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -43,9 +43,10 @@ describe('when the device runs out of storage', () => {
     const db = await openFresh();
     const [talk] = (await importAndLoad(db)).talks;
     fillDiskAfter(0);
-    const noteError = await putNote(db, talk!, 'text', 1).catch((e) => e);
+    const write = writeNote(db, talk!.key, 'text', { base: null, now: 1, talk: talk! });
+    const noteError: unknown = await write.catch((e: unknown) => e);
     expect(noteError).toBeInstanceOf(StorageFullError);
-    expect(noteError.message).toBe(
+    expect((noteError as Error).message).toBe(
       'There is no storage space left on this device, so your note could not be saved. ' +
         'Free some space (or remove old schedules) and try again.',
     );

@@ -4,15 +4,11 @@ import { parseSchedule } from '../../src/domain/schedule/index';
 import { ImportError } from '../../src/storage/errors';
 import {
   currentVersion,
-  importSchedule,
   KEPT_VERSIONS,
   loadCurrentConference,
-  talksByDay,
-  talksByRoom,
-  talksByTrack,
 } from '../../src/storage/schedule-repo';
 import { describeWithSharedData, readShared } from '../support/shared-data';
-import { openFresh, tinySchedule } from './fixtures';
+import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
 describe('importing a small schedule', () => {
   const text = tinySchedule([
@@ -32,9 +28,6 @@ describe('importing a small schedule', () => {
     expect(version).toMatchObject({ importedAt: 1234, etag: '"abc"', talkCount: 2 });
     expect(await loadCurrentConference(db)).toEqual(parseSchedule(text));
     expect(await currentVersion(db)).toEqual(version);
-    expect((await talksByTrack(db, 'Rust')).map((t) => t.title)).toEqual(['Rust async']);
-    expect((await talksByRoom(db, 'UD2.218A')).map((t) => t.title)).toEqual(['Go generics']);
-    expect(await talksByDay(db, 0)).toHaveLength(2);
     db.close();
   });
 
@@ -66,18 +59,13 @@ describe('importing a small schedule', () => {
 describeWithSharedData('importing FOSDEM 2020', () => {
   const text = readShared('fosdem-2020-schedule.xml');
 
-  it('stores 872 talks, queryable by day, room and track', async () => {
+  it('stores 872 talks and reads them back exactly, Janson with its 20', async () => {
     const db = await openFresh();
     const { version } = await importSchedule(db, text, { source: 'fosdem-2020-schedule.xml' });
     expect(version.talkCount).toBe(872);
     const conference = await loadCurrentConference(db);
     expect(conference).toEqual(parseSchedule(text));
-    expect(await talksByRoom(db, 'Janson')).toHaveLength(20);
-    expect((await talksByDay(db, 0)).length + (await talksByDay(db, 1)).length).toBe(872);
-    const track = conference!.talks[0]!.track;
-    expect(await talksByTrack(db, track)).toEqual(
-      conference!.talks.filter((t) => t.track === track),
-    );
+    expect(conference!.talks.filter((t) => t.room === 'Janson')).toHaveLength(20);
     db.close();
   });
 

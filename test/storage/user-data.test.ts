@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { affecting } from '../../src/domain/diff';
 import { parseSchedule } from '../../src/domain/schedule/index';
-import {
-  addBookmark,
-  bookmarkedKeys,
-  getBookmark,
-  listBookmarks,
-  removeBookmark,
-} from '../../src/storage/bookmarks-repo';
-import { deleteNote, getNote, listNotes, putNote } from '../../src/storage/notes-repo';
-import { orphans } from '../../src/storage/orphans';
-import { importSchedule, loadCurrentConference } from '../../src/storage/schedule-repo';
+import { orphaned } from '../../src/domain/snapshot';
+import { addBookmark, listBookmarks, removeBookmark } from '../../src/storage/bookmarks-repo';
+import { getNote, listNotes, writeNote } from '../../src/storage/notes-repo';
+import { loadCurrentConference } from '../../src/storage/schedule-repo';
+import { NAMES } from '../../src/storage/schema';
 import { describeWithSharedData, readShared } from '../support/shared-data';
-import { openFresh, tinySchedule } from './fixtures';
+import { importSchedule, openFresh, tinySchedule } from './fixtures';
 
 describe('bookmarks and notes', () => {
   const conference = parseSchedule(
@@ -35,22 +30,40 @@ describe('bookmarks and notes', () => {
       ['slug:go', 100],
       ['slug:rust', 200],
     ]);
-    expect((await getBookmark(db, 'slug:go'))?.snapshot.title).toBe('Go generics');
-    expect(await bookmarkedKeys(db)).toEqual(new Set(['slug:go', 'slug:rust']));
+    expect((await db.get(NAMES.bookmarks, 'slug:go'))?.snapshot.title).toBe('Go generics');
+    expect(new Set(await db.getAllKeys(NAMES.bookmarks))).toEqual(
+      new Set(['slug:go', 'slug:rust']),
+    );
     await removeBookmark(db, 'slug:go');
     await removeBookmark(db, 'slug:go');
-    expect(await bookmarkedKeys(db)).toEqual(new Set(['slug:rust']));
+    expect(new Set(await db.getAllKeys(NAMES.bookmarks))).toEqual(new Set(['slug:rust']));
     db.close();
   });
 
-  it('a saved note returns its updatedAt and lists newest first', async () => {
+  it('a saved note carries its updatedAt and lists newest first', async () => {
     const db = await openFresh();
-    expect(await putNote(db, go, 'ask about generics', 1000)).toBe(1000);
-    expect(await putNote(db, rust, 'slides?', 2000)).toBe(2000);
+    const first = await writeNote(db, go.key, 'ask about generics', {
+      base: null,
+      now: 1000,
+      talk: go,
+    });
+    expect(first).toMatchObject({ kind: 'saved', record: { updatedAt: 1000 } });
+    await writeNote(db, rust.key, 'slides?', { base: null, now: 2000, talk: rust });
     expect((await getNote(db, 'slug:go'))?.text).toBe('ask about generics');
     expect((await listNotes(db)).map((n) => n.talk)).toEqual(['slug:rust', 'slug:go']);
-    await deleteNote(db, 'slug:rust');
-    expect(await getNote(db, 'slug:rust')).toBeUndefined();
+    db.close();
+  });
+
+  it('a note is written only over the version the writer saw (another tab wrote: conflict)', async () => {
+    const db = await openFresh();
+    await writeNote(db, go.key, 'tab A', { base: null, now: 1000, talk: go });
+    const stale = await writeNote(db, go.key, 'tab B', { base: null, now: 1500, talk: go });
+    expect(stale).toMatchObject({ kind: 'conflict', record: { text: 'tab A', updatedAt: 1000 } });
+    expect((await getNote(db, go.key))?.text).toBe('tab A');
+    const forced = await writeNote(db, go.key, 'tab B', { base: null, force: true, now: 900 });
+    // Forced over the newer note, and still stamped later than it.
+    expect(forced).toMatchObject({ kind: 'saved', record: { text: 'tab B', updatedAt: 1001 } });
+    expect((await getNote(db, go.key))?.snapshot.title).toBe('Go generics');
     db.close();
   });
 
@@ -58,14 +71,13 @@ describe('bookmarks and notes', () => {
     const db = await openFresh();
     await importSchedule(db, tinySchedule([{ slug: 'go', title: 'Go generics' }]), { source: 'a' });
     await addBookmark(db, go, 1);
-    await putNote(db, rust, 'great talk', 2);
-    const current = await loadCurrentConference(db);
-    const found = await orphans(db, current);
-    expect(found.bookmarks).toEqual([]);
-    expect(found.notes.map((n) => [n.talk, n.snapshot.title])).toEqual([
+    await writeNote(db, rust.key, 'great talk', { base: null, now: 2, talk: rust });
+    const current = new Set((await loadCurrentConference(db))?.talks.map((t) => t.key));
+    expect(orphaned(await listBookmarks(db), current)).toEqual([]);
+    expect(orphaned(await listNotes(db), current).map((n) => [n.talk, n.snapshot.title])).toEqual([
       ['slug:rust', 'Rust async'],
     ]);
-    expect((await orphans(db, undefined)).bookmarks).toHaveLength(1);
+    expect(orphaned(await listBookmarks(db), new Set())).toHaveLength(1);
     db.close();
   });
 });
@@ -91,8 +103,9 @@ describeWithSharedData(
       await importSchedule(db, preliminaryText, { source: 'preliminary.xml' });
       await addBookmark(db, removed, 10);
       await addBookmark(db, moved, 20);
-      await putNote(db, removed, 'was looking forward to this', 30);
-      const mine = await bookmarkedKeys(db);
+      const text = 'was looking forward to this';
+      await writeNote(db, removed.key, text, { base: null, now: 30, talk: removed });
+      const mine = new Set(await db.getAllKeys(NAMES.bookmarks));
 
       const { diff } = await importSchedule(db, finalText, { source: 'final.xml' });
       expect(diff).not.toBeNull();
@@ -101,15 +114,16 @@ describeWithSharedData(
       );
 
       // The final file adds guids, so the moved talk's key changed: its bookmark followed it.
-      const followed = await getBookmark(db, after.key);
+      const followed = await db.get(NAMES.bookmarks, after.key);
       expect(followed).toMatchObject({ addedAt: 20, snapshot: { room: after.room } });
-      if (after.key !== moved.key) expect(await getBookmark(db, moved.key)).toBeUndefined();
+      if (after.key !== moved.key) expect(await db.get(NAMES.bookmarks, moved.key)).toBeUndefined();
 
-      const lost = await orphans(db, await loadCurrentConference(db));
-      expect(lost.bookmarks.map((b) => [b.talk, b.snapshot.title, b.snapshot.room])).toEqual([
+      const current = new Set((await loadCurrentConference(db))?.talks.map((t) => t.key));
+      const lost = orphaned(await listBookmarks(db), current);
+      expect(lost.map((b) => [b.talk, b.snapshot.title, b.snapshot.room])).toEqual([
         [removed.key, removed.title, removed.room],
       ]);
-      expect(lost.notes.map((n) => n.text)).toEqual(['was looking forward to this']);
+      expect(orphaned(await listNotes(db), current).map((n) => n.text)).toEqual([text]);
       db.close();
     });
   },

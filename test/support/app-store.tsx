@@ -13,6 +13,7 @@ import { StoreContext } from '../../src/state/context';
 import { createInPageImporter } from '../../src/state/importer';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { openPlanBDb } from '../../src/storage/db';
+import type { PlanBDb } from '../../src/storage/schema';
 
 /** The demo conference's text (data/demo/planb-demo.xml). */
 export const DEMO_XML = readFileSync(
@@ -22,6 +23,9 @@ export const DEMO_XML = readFileSync(
 
 let counter = 0;
 
+/** A test's store with its database at hand, to check what was really written. */
+export type TestStore = AppStore & { readonly db: PlanBDb };
+
 /**
  * A started store holding `scheduleText` (the demo by default), with the clock set to `at`
  * (venue-local "2027-02-06T11:00") when given; on database `dbName` (two stores on one name
@@ -29,7 +33,7 @@ let counter = 0;
  */
 export async function createTestStore(
   options: { scheduleText?: string; at?: string; dbName?: string } = {},
-): Promise<AppStore> {
+): Promise<TestStore> {
   const db = await openPlanBDb(options.dbName ?? `planb-test-${Date.now()}-${counter++}`);
   const text = options.scheduleText ?? DEMO_XML;
   const fetchImpl: typeof fetch = async () =>
@@ -46,7 +50,7 @@ export async function createTestStore(
     if (instant === undefined) throw new Error(`bad test time ${options.at}`);
     await store.setPretendTime(instant);
   }
-  return store;
+  return Object.assign(store, { db });
 }
 
 /** Renders children inside the store's provider. */

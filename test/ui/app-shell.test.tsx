@@ -3,16 +3,17 @@
 import { screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import { createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 describe('the app shell', () => {
   it('shows the conference, the sections and a clearly marked pretend clock', async () => {
     const store = await createTestStore({ at: '2027-02-06T11:00' });
-    setRouteForTest('#/settings');
+    route.value = parseRoute('#/settings');
     renderWithStore(store, <App store={store} />);
-    expect(screen.getByRole('link', { name: /Plan B, what is on now/ })).toBeTruthy();
-    expect(screen.getByText(/Plan B Demo Conference/)).toBeTruthy();
+    expectShown(screen.getByRole('link', { name: /Plan B, what is on now/ }));
+    expectShown(screen.getByText(/Plan B Demo Conference/));
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     for (const name of ['Now', 'Schedule', 'Search', 'My day', 'Map']) {
       expect(nav.textContent).toContain(name);

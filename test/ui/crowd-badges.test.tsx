@@ -8,10 +8,11 @@ import type { ShownFullness } from '../../src/state/crowd';
 import type { AppStore } from '../../src/state/store';
 import { fullnessText } from '../../src/ui/components/FullnessBadge';
 import { TalkRow } from '../../src/ui/components/TalkRow';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MapView from '../../src/ui/views/Map/Map';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 import { entry, giveListing } from './crowd-support';
 
 const keep = disposeAfterEach();
@@ -72,7 +73,7 @@ describe('fullness in words', () => {
 });
 
 describe('fullness badges in the views', () => {
-  beforeEach(() => setRouteForTest('#/now'));
+  beforeEach(() => (route.value = parseRoute('#/now')));
 
   it('Now: running and soon-starting talks carry their room’s badge; running ones "Room full?"', async () => {
     const store = await storeAt('2027-02-06T11:10');
@@ -80,9 +81,9 @@ describe('fullness badges in the views', () => {
     renderWithStore(store, <Now />);
     const pods = rowOf(/^Pods without a daemon/);
     expect(pods.textContent).toContain('full · 3 reports · 4 min ago');
-    expect(
+    expectShown(
       within(pods).getByRole('button', { name: /Room full\? Plan B for “Pods without a daemon/ }),
-    ).toBeTruthy();
+    );
     // The next talk in the same room, in 20 min: the room's state matters to it too.
     const next = rowOf(/^Lazy-pulling container images/);
     expect(next.textContent).toContain('full · 3 reports · 4 min ago');
@@ -90,7 +91,7 @@ describe('fullness badges in the views', () => {
     // A room nobody reported has no badge, but its running talk still has "Room full?".
     const selinux = rowOf(/^Confining containers/);
     expect(selinux.textContent).not.toMatch(/reports|ago/);
-    expect(within(selinux).getByRole('button', { name: /Room full\?/ })).toBeTruthy();
+    expectShown(within(selinux).getByRole('button', { name: /Room full\?/ }));
   });
 
   it('ages are real time even while the clock pretends it is 2027', async () => {
@@ -113,7 +114,7 @@ describe('fullness badges in the views', () => {
       ],
       { live: false, confirmedMinutesAgo: 9 },
     );
-    setRouteForTest('#/map?building=U');
+    route.value = parseRoute('#/map?building=U');
     const { unmount } = renderWithStore(store, <MapView />);
     const panel = await screen.findByRole('region', { name: /Building U/ });
     const lameere = within(panel)
@@ -130,17 +131,17 @@ describe('fullness badges in the views', () => {
     giveListing(store, [
       entry(store, 'UB2.252A (Lameere)', 'full', { official: true, ageMinutes: 1 }),
     ]);
-    setRouteForTest('#/map/room/ub2252a');
+    route.value = parseRoute('#/map/room/ub2252a');
     renderWithStore(store, <MapView roomSlug="ub2252a" />);
     const crowd = screen.getByRole('region', { name: 'How full this room is' });
     expect(crowd.textContent).toContain('official: full · 1 min ago');
     expect(crowd.textContent).toContain('Room fullness is live.');
-    expect(within(crowd).getByRole('group', { name: /I'm at UB2\.252A/ })).toBeTruthy();
+    expectShown(within(crowd).getByRole('group', { name: /I'm at UB2\.252A/ }));
   });
 
   it('a room page with no reports says so', async () => {
     const store = await storeAt('2027-02-06T11:00');
-    setRouteForTest('#/map/room/h1308');
+    route.value = parseRoute('#/map/room/h1308');
     renderWithStore(store, <MapView roomSlug="h1308" />);
     const crowd = screen.getByRole('region', { name: 'How full this room is' });
     expect(crowd.textContent).toContain('no reports');

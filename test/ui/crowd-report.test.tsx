@@ -5,9 +5,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { RoomCrowd } from '../../src/ui/components/ReportRoom';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 import { createRelayStore, entry, fakeRelay, giveListing } from './crowd-support';
 
 const keep = disposeAfterEach();
@@ -22,7 +23,7 @@ describe('reporting a room', () => {
   it('offline: the report is queued, counts at once, and is sent with the real time when online', async () => {
     const relay = fakeRelay();
     const store = keep(await createRelayStore(relay, '2027-02-06T11:10'));
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(
       store,
       <>
@@ -72,7 +73,7 @@ describe('reporting a room', () => {
     // A message on the event stream opened before the network went away.
     giveListing(store, [entry(store, LAMEERE.name, 'seats')]);
     expect(store.crowd.online.value).toBe(false);
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(store, <RoomCrowd room={LAMEERE} />);
     fireEvent.click(screen.getByRole('button', { name: 'Seats' }));
     await screen.findByText(
@@ -83,7 +84,7 @@ describe('reporting a room', () => {
   it('without a relay, reports stay on the phone and say so', async () => {
     const store = keep(await createTestStore({ at: '2027-02-06T11:10' }));
     renderWithStore(store, <RoomCrowd room={LAMEERE} />);
-    expect(screen.getByText('No relay: only your own reports count here.')).toBeTruthy();
+    expectShown(screen.getByText('No relay: only your own reports count here.'));
     fireEvent.click(screen.getByRole('button', { name: 'Standing only' }));
     await screen.findByText(
       'Reported “standing only”, thanks. It counts on this phone; there is no relay to share it.',
@@ -110,16 +111,14 @@ describe('stay or go', () => {
     await store.toggleBookmark(talk('containers_pods_no_daemon'));
     await store.toggleBookmark(talk('collab_school_office'));
     giveListing(store, [entry(store, 'UB2.252A (Lameere)', 'full', { reports: 4, ageMinutes: 3 })]);
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(store, <Now />);
     const card = screen.getByRole('region', { name: 'Stay or go?' });
     expect(card.textContent).toContain('Pods without a daemon');
     expect(card.textContent).toMatch(/ends in 13 min/);
     expect(card.textContent).toMatch(/Go: “A self-hosted office suite/);
     expect(card.textContent).toContain('if you leave you may not get back in');
-    expect(
-      within(card).getByRole('link', { name: /Open “A self-hosted office suite/ }),
-    ).toBeTruthy();
+    expectShown(within(card).getByRole('link', { name: /Open “A self-hosted office suite/ }));
   });
 
   it('right after the attendee reports their own room full, stay-or-go warns at once', async () => {
@@ -127,7 +126,7 @@ describe('stay or go', () => {
     const talk = (slug: string) => store.conference.value!.talks.find((t) => t.slug === slug)!;
     await store.toggleBookmark(talk('containers_pods_no_daemon'));
     await store.toggleBookmark(talk('collab_school_office'));
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(store, <Now />);
     const before = screen.getByRole('region', { name: 'Stay or go?' });
     expect(before.textContent).not.toContain('may not get back in');
@@ -141,7 +140,7 @@ describe('stay or go', () => {
   it('after reporting from a room whose talk is ending, says what is next there', async () => {
     const store = keep(await createTestStore({ at: '2027-02-06T11:12' }));
     await store.crowd.report('ub2252a', 'standing');
-    setRouteForTest('#/now');
+    route.value = parseRoute('#/now');
     renderWithStore(store, <Now />);
     const card = await screen.findByRole('region', { name: 'Stay or go?' });
     expect(card.textContent).toContain('Next here: “Lazy-pulling container images');

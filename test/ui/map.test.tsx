@@ -5,11 +5,12 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ULB_SOLBOSCH } from '../../src/domain/venue';
 import type { AppStore } from '../../src/state/store';
-import { route, setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MapView from '../../src/ui/views/Map/Map';
 import { mapGeometry, scaleBarMetres } from '../../src/ui/views/Map/map-model';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
+import { expectShown } from '../support/shown';
 
 const keep = disposeAfterEach();
 async function storeAt(options: Parameters<typeof createTestStore>[0]): Promise<AppStore> {
@@ -17,7 +18,7 @@ async function storeAt(options: Parameters<typeof createTestStore>[0]): Promise<
   return store;
 }
 
-beforeEach(() => setRouteForTest('#/map'));
+beforeEach(() => (route.value = parseRoute('#/map')));
 
 /** The room titles of the demo's UB2.252A on Saturday, in time order, from the store itself. */
 function talksOfRoom(store: AppStore, room: string, day: number): string[] {
@@ -43,12 +44,8 @@ describe('the campus map', () => {
     ]);
     expect(map.textContent).toContain('J Janson');
     // Building K holds two demo rooms, neither in use at Saturday 11:00.
-    expect(
-      within(map).getByRole('link', { name: 'Building K: no talks now, 2 rooms' }),
-    ).toBeTruthy();
-    expect(
-      within(map).getByRole('link', { name: 'Building F: no rooms in this schedule' }),
-    ).toBeTruthy();
+    expectShown(within(map).getByRole('link', { name: 'Building K: no talks now, 2 rooms' }));
+    expectShown(within(map).getByRole('link', { name: 'Building F: no rooms in this schedule' }));
   });
 
   it('at Saturday 11:00 building U is marked busy and, tapped, lists the talk running in UB2.252A', async () => {
@@ -81,8 +78,8 @@ describe("a room's day", () => {
   it('lists UB2.252A talks of Saturday in order, with walking minutes from every building', async () => {
     const store = await storeAt({ at: '2027-02-06T11:00' });
     renderWithStore(store, <MapView roomSlug="ub2252a" />);
-    expect(screen.getByRole('heading', { level: 1, name: 'UB2.252A (Lameere)' })).toBeTruthy();
-    expect(screen.getByText('Building U · Wing UB · floor 2')).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 1, name: 'UB2.252A (Lameere)' }));
+    expectShown(screen.getByText('Building U · Wing UB · floor 2'));
 
     const expected = talksOfRoom(store, 'UB2.252A (Lameere)', 0);
     expect(expected[0]).toBe('Rootless containers in practice');
@@ -115,7 +112,7 @@ describe("a room's day", () => {
   it('says so when the room is not in the schedule', async () => {
     const store = await storeAt({ at: '2027-02-06T11:00' });
     renderWithStore(store, <MapView roomSlug="nowhere" />);
-    expect(screen.getByRole('heading', { name: 'Room not found' })).toBeTruthy();
+    expectShown(screen.getByRole('heading', { name: 'Room not found' }));
     expect(screen.getByRole('link', { name: 'Back to the map' }).getAttribute('href')).toBe(
       '#/map',
     );
@@ -150,7 +147,7 @@ describeWithSharedData('real conferences', () => {
     expect(store.venue.value).toBeUndefined();
     const { container } = renderWithStore(store, <MapView />);
     expect(container.querySelector('svg')).toBeNull();
-    expect(screen.getByText(/No campus map is known/)).toBeTruthy();
+    expectShown(screen.getByText(/No campus map is known/));
     const group = screen.getByRole('region', { name: /Other rooms/ });
     const rooms = within(group)
       .getAllByRole('link', { name: /the room's day/ })

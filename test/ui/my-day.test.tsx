@@ -5,9 +5,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { walkingMinutes } from '../../src/domain/venue';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MyDay from '../../src/ui/views/MyDay/MyDay';
 import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 const keep = disposeAfterEach();
 async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
@@ -19,7 +20,7 @@ async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
   }
   return store;
 }
-beforeEach(() => setRouteForTest('#/my-day'));
+beforeEach(() => (route.value = parseRoute('#/my-day')));
 
 /** The list item of a talk, found by its title link. */
 function rowOf(title: string | RegExp): HTMLElement {
@@ -30,8 +31,8 @@ describe('the My day view', () => {
   it('with no bookmarks explains how to star talks', async () => {
     const store = await storeAt('2027-02-06T11:00');
     renderWithStore(store, <MyDay />);
-    expect(screen.getByRole('heading', { level: 1, name: 'My day' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'No talks on your day yet' })).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 1, name: 'My day' }));
+    expectShown(screen.getByRole('heading', { name: 'No talks on your day yet' }));
     expect(screen.getByText(/Tap the star/).textContent).toMatch(/Now, Schedule or Search/);
     expect(screen.getByRole('link', { name: 'Schedule' }).getAttribute('href')).toBe('#/schedule');
   });
@@ -55,7 +56,7 @@ describe('the My day view', () => {
     expect(part1.textContent).toContain(
       `${sentence} to reach “Self-hosting a collaborative office suite, part 2: monitoring it”`,
     );
-    expect(screen.getByText(/2 talks · 1 tight transfer/)).toBeTruthy();
+    expectShown(screen.getByText(/2 talks · 1 tight transfer/));
     // Building names, not only room codes.
     expect(part1.textContent).toContain('AW1.120 · Building AW');
     expect(part2.textContent).toContain('K.3.401 · Building K');
@@ -74,8 +75,8 @@ describe('the My day view', () => {
       'Overlap: overlaps “Volunteers, queues and closed doors: running a free conference at scale” by 25 min',
     );
     expect(keynote.textContent).toContain('Overlap: overlaps “Pods without a daemon');
-    expect(within(pods).getByRole('list', { name: /Problems with/ })).toBeTruthy();
-    expect(screen.getByText(/2 talks · 1 overlap/)).toBeTruthy();
+    expectShown(within(pods).getByRole('list', { name: /Problems with/ }));
+    expectShown(screen.getByText(/2 talks · 1 overlap/));
   });
 
   it('shows the free time between talks', async () => {
@@ -87,7 +88,7 @@ describe('the My day view', () => {
     renderWithStore(store, <MyDay />);
     const gap = screen.getByText('Free 11:55–13:00').closest('li')!;
     expect(gap.textContent).toContain('(1 h 5 min)');
-    expect(screen.getByText(/2 talks · no conflicts/)).toBeTruthy();
+    expectShown(screen.getByText(/2 talks · no conflicts/));
   });
 
   it('lists talks in time order, dims the past, says what is on now and next, links each talk', async () => {
@@ -127,7 +128,7 @@ describe('the My day view', () => {
     const days = screen.getByRole('navigation', { name: 'Conference days' });
     const sunday = within(days).getByRole('link', { name: /Sun 7 Feb\s?, 1 talk starred/ });
     expect(sunday.getAttribute('aria-current')).toBe('page');
-    expect(screen.getByRole('heading', { level: 2, name: 'Sunday 7 February' })).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 2, name: 'Sunday 7 February' }));
     // The cancelled Sunday talk stays, struck through, with a pointer to a plan B.
     const sharding = rowOf(/Sharding without tears/);
     expect(sharding.className).toContain('myday-cancelled');
@@ -136,18 +137,16 @@ describe('the My day view', () => {
 
     const saturday = within(days).getByRole('link', { name: /Sat 6 Feb\s?, 1 talk starred/ });
     expect(saturday.getAttribute('href')).toBe('#/my-day?day=0');
-    setRouteForTest('#/my-day?day=0');
-    await waitFor(() =>
-      expect(screen.getByRole('link', { name: /Pods without a daemon/ })).toBeTruthy(),
-    );
+    route.value = parseRoute('#/my-day?day=0');
+    await waitFor(() => expectShown(screen.getByRole('link', { name: /Pods without a daemon/ })));
     expect(saturday.getAttribute('aria-current')).toBe('page');
   });
 
   it('before the conference opens on the first day', async () => {
     const store = await storeAt('2027-01-20T10:00', 'keynote_welcome');
     renderWithStore(store, <MyDay />);
-    expect(screen.getByRole('heading', { level: 2, name: /Saturday 6 February/ })).toBeTruthy();
-    expect(rowOf(/Welcome to the Plan B Demo Conference/)).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 2, name: /Saturday 6 February/ }));
+    expectShown(rowOf(/Welcome to the Plan B Demo Conference/));
   });
 
   it('keeps an orphaned bookmark listed after a schedule update removes its talk', async () => {
@@ -169,7 +168,7 @@ describe('the My day view', () => {
     expect(orphan.textContent).toContain('Sat 6 Feb · 13:30–13:55');
     expect(orphan.textContent).toContain('H.1308 (Rolin)');
     // Still on the day's plan: the talk that remains.
-    expect(rowOf(/Welcome to the Plan B Demo Conference/)).toBeTruthy();
+    expectShown(rowOf(/Welcome to the Plan B Demo Conference/));
 
     fireEvent.click(within(orphan).getByRole('button', { name: /Remove “Secrets in CI/ }));
     await waitFor(() =>

@@ -2,13 +2,13 @@
 // or run out of space. Each way a note could be lost has a test here: autosave (debounced, and
 // at blur, visibilitychange and pagehide), a truthful "saved", a reload, another tab writing the
 // same note, and a full disk. Real store on fake-indexeddb, demo conference.
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppStore } from '../../src/state/store';
 import { openPlanBDb } from '../../src/storage/db';
 import type { PlanBDb } from '../../src/storage/schema';
 import { NoteEditor } from '../../src/ui/components/NoteEditor';
-import { createTestStore, renderWithStore } from '../support/app-store';
+import { type TestStore as AppStore, createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown, whyHidden } from '../support/shown';
 
 const TALK = 'slug:containers_pods_no_daemon';
 const TITLE = 'Pods without a daemon: from compose files to pod specs';
@@ -221,7 +221,11 @@ describe('the same note in two tabs', () => {
     expect(statusText(boxB)).toBe('Not saved: changed in another tab');
     expect(editorIn(boxB).value).toBe('written in tab B');
     expect(await savedText(tabA.db)).toBe('written in tab A');
-    expect(within(alert).getByText('written in tab A', { selector: 'pre' })).toBeTruthy();
+    // The other tab's text is one tap away, behind "Show the other version".
+    const theirs = within(alert).getByText('written in tab A', { selector: 'pre' });
+    expect(whyHidden(theirs)).toBe('<pre> is inside a closed <details>');
+    fireEvent.click(within(alert).getByText('Show the other version'));
+    await waitFor(() => expectShown(theirs));
 
     // Typing on does not save over tab A either.
     type(editorIn(boxB), 'written in tab B, more');

@@ -6,10 +6,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import MyDay from '../../src/ui/views/MyDay/MyDay';
 import TalkView from '../../src/ui/views/Talk/Talk';
 import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 const keep = disposeAfterEach();
 async function storeAt(at: string, ...slugs: string[]): Promise<AppStore> {
@@ -32,11 +33,11 @@ function rowOf(title: RegExp): HTMLElement {
 
 describe('notes and attendance on the Talk view', () => {
   it('has the notes editor, and "I attended" with an optional rating', async () => {
-    setRouteForTest('#/talk/slug%3Acontainers_pods_no_daemon');
+    route.value = parseRoute('#/talk/slug%3Acontainers_pods_no_daemon');
     const store = await storeAt('2027-02-06T11:10');
     const key = 'slug:containers_pods_no_daemon';
     renderWithStore(store, <TalkView talkKey={key} />);
-    expect(screen.getByRole('textbox', { name: 'Your notes' })).toBeTruthy();
+    expectShown(screen.getByRole('textbox', { name: 'Your notes' }));
 
     const attended = screen.getByRole('button', { name: /I attended/ });
     expect(attended.getAttribute('aria-pressed')).toBe('false');
@@ -66,12 +67,12 @@ describe('notes and attendance on the Talk view', () => {
       '',
     );
     await store.importSchedule({ kind: 'text', text: without, name: 'update.xml' });
-    setRouteForTest('#/talk/slug%3Asecurity_ci_secrets');
+    route.value = parseRoute('#/talk/slug%3Asecurity_ci_secrets');
     renderWithStore(store, <TalkView talkKey="slug:security_ci_secrets" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Secrets in CI: what leaks and how',
     );
-    expect(screen.getByText(/no longer in the current schedule/)).toBeTruthy();
+    expectShown(screen.getByText(/no longer in the current schedule/));
     const area = screen.getByRole('textbox', { name: 'Your notes' }) as HTMLTextAreaElement;
     await waitFor(() => expect(area.value).toBe('Rotate the tokens.'));
   });
@@ -79,14 +80,14 @@ describe('notes and attendance on the Talk view', () => {
 
 describe('notes and attendance on My day', () => {
   it('asks "Did you attend?" for a bookmarked talk that is over; yes offers a rating', async () => {
-    setRouteForTest('#/my-day?day=0');
+    route.value = parseRoute('#/my-day?day=0');
     const store = await storeAt('2027-02-06T12:00', 'keynote_welcome', 'keynote_closing');
     renderWithStore(store, <MyDay />);
     const welcome = rowOf(/Welcome to the Plan B Demo Conference/);
     const offer = within(welcome).getByRole('group', { name: /Did you attend “Welcome/ });
     expect(offer.textContent).toContain('Did you attend?');
     fireEvent.click(within(offer).getByRole('button', { name: /^Yes/ }));
-    await waitFor(() => expect(within(welcome).getByText('✓ Attended')).toBeTruthy());
+    await waitFor(() => expectShown(within(welcome).getByText('✓ Attended')));
     expect(store.notes.attended.value.has('slug:keynote_welcome')).toBe(true);
     fireEvent.click(within(welcome).getByRole('radio', { name: '5 stars' }));
     await waitFor(() =>
@@ -95,7 +96,7 @@ describe('notes and attendance on My day', () => {
   });
 
   it('"No" stops asking, also after a reload of the data', async () => {
-    setRouteForTest('#/my-day?day=0');
+    route.value = parseRoute('#/my-day?day=0');
     const store = await storeAt('2027-02-06T12:00', 'keynote_welcome');
     renderWithStore(store, <MyDay />);
     const welcome = rowOf(/Welcome to the Plan B Demo Conference/);
@@ -114,7 +115,7 @@ describe('notes and attendance on My day', () => {
   });
 
   it('links each talk\'s notes: their first line, or "Take notes" once the talk has begun', async () => {
-    setRouteForTest('#/my-day?day=0');
+    route.value = parseRoute('#/my-day?day=0');
     const store = await storeAt(
       '2027-02-06T11:10',
       'keynote_welcome',

@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import NotesView from '../../src/ui/views/Notes/Notes';
 import { createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/export');
 const DEMO_BACKUP = readFileSync(resolve(FIXTURES, 'demo-backup.json'), 'utf8');
@@ -29,7 +30,7 @@ function choose(label: RegExp, name: string, text: string, type = 'application/j
   fireEvent.change(input);
 }
 
-beforeEach(() => setRouteForTest('#/notes'));
+beforeEach(() => (route.value = parseRoute('#/notes')));
 afterEach(() => {
   vi.restoreAllMocks();
   for (const s of stores.splice(0)) s.dispose();
@@ -37,7 +38,7 @@ afterEach(() => {
 
 describe('backup and restore in the Notes view', () => {
   it('is where the link from Settings lands (#/notes?section=backup)', async () => {
-    setRouteForTest('#/notes?section=backup');
+    route.value = parseRoute('#/notes?section=backup');
     renderWithStore(await store(), <NotesView />);
     const heading = screen.getByRole('heading', { level: 2, name: 'Backup and restore' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
@@ -104,8 +105,8 @@ describe('backup and restore in the Notes view', () => {
     expect(s.bookmarks.value.size).toBe(7);
     expect(s.notes.attended.value.size).toBe(4);
     // The notes appear in the list, the orphans with their snapshot.
-    expect(screen.getByRole('link', { name: 'P2P Matrix: a [live] demo' })).toBeTruthy();
-    expect(screen.getByText(/6 notes, 2 on talks no longer in the schedule/)).toBeTruthy();
+    expectShown(screen.getByRole('link', { name: 'P2P Matrix: a [live] demo' }));
+    expectShown(screen.getByText(/6 notes, 2 on talks no longer in the schedule/));
 
     // Again: nothing new.
     choose(/Restore from backup/, 'demo-backup.json', DEMO_BACKUP);

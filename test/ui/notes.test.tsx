@@ -6,9 +6,10 @@ import ICAL from 'ical.js';
 import MarkdownIt from 'markdown-it';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import NotesView from '../../src/ui/views/Notes/Notes';
 import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 const stores: AppStore[] = [];
 
@@ -49,7 +50,7 @@ function captureDownloads() {
 const CODE_NOTE =
   'Try it:\n\n```sh\npodman run --pid container:containername --name myname -d alpine\n```\n';
 
-beforeEach(() => setRouteForTest('#/notes'));
+beforeEach(() => (route.value = parseRoute('#/notes')));
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
@@ -60,9 +61,9 @@ describe('the Notes view', () => {
   it('explains how to take notes when there are none', async () => {
     const store = await storeWithNotes({});
     renderWithStore(store, <NotesView />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Notes' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Take notes during talks' })).toBeTruthy();
-    expect(screen.getByText(/Nothing to export for this choice/)).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 1, name: 'Notes' }));
+    expectShown(screen.getByRole('heading', { name: 'Take notes during talks' }));
+    expectShown(screen.getByText(/Nothing to export for this choice/));
   });
 
   it('lists notes by day with time and room, and filters them', async () => {
@@ -72,7 +73,7 @@ describe('the Notes view', () => {
       keynote_closing: 'Twenty years of the conference.',
     });
     renderWithStore(store, <NotesView />);
-    expect(screen.getByText(/^3 notes\./)).toBeTruthy();
+    expectShown(screen.getByText(/^3 notes\./));
     const days = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(days).toEqual(['Saturday 6 February 2027', 'Sunday 7 February 2027']);
     const saturday = screen.getByRole('heading', { name: 'Saturday 6 February 2027' })
@@ -96,7 +97,7 @@ describe('the Notes view', () => {
     expect(screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
       'Pods without a daemon: from compose files to pod specs',
     ]);
-    expect(screen.getByText('1 note matches.')).toBeTruthy();
+    expectShown(screen.getByText('1 note matches.'));
   });
 
   it('keeps listing and exporting a note whose talk a schedule update removed', async () => {
@@ -113,7 +114,7 @@ describe('the Notes view', () => {
     expect(store.talksByKey.value.has('slug:security_ci_secrets')).toBe(false);
 
     renderWithStore(store, <NotesView />);
-    expect(screen.getByText(/2 notes, 1 on talks no longer in the schedule/)).toBeTruthy();
+    expectShown(screen.getByText(/2 notes, 1 on talks no longer in the schedule/));
     const orphan = screen
       .getByRole('link', { name: 'Secrets in CI: what leaks and how' })
       .closest('li')!;
@@ -154,14 +155,14 @@ describe('the Notes view', () => {
     });
     await store.toggleBookmark(store.talksByKey.value.get('slug:keynote_welcome')!);
     renderWithStore(store, <NotesView />);
-    expect(screen.getByText('3 talks will be exported.')).toBeTruthy();
+    expectShown(screen.getByText('3 talks will be exported.'));
 
     fireEvent.click(screen.getByRole('radio', { name: 'Sat 6 Feb' }));
-    expect(screen.getByText('2 talks will be exported.')).toBeTruthy();
+    expectShown(screen.getByText('2 talks will be exported.'));
     fireEvent.click(screen.getByRole('checkbox', { name: /Talks on My day/ }));
-    expect(screen.getByText('1 talk will be exported.')).toBeTruthy();
+    expectShown(screen.getByText('1 talk will be exported.'));
     fireEvent.click(screen.getByRole('checkbox', { name: /Talks with notes/ }));
-    expect(screen.getByText('Nothing to export for this choice.')).toBeTruthy();
+    expectShown(screen.getByText('Nothing to export for this choice.'));
     expect(
       (screen.getByRole('button', { name: 'Download Markdown' }) as HTMLButtonElement).disabled,
     ).toBe(true);

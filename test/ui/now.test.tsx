@@ -9,6 +9,7 @@ import type { AppStore } from '../../src/state/store';
 import Now from '../../src/ui/views/Now/Now';
 import { createTestStore, DEMO_XML, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
+import { expectShown } from '../support/shown';
 
 const keep = disposeAfterEach();
 async function storeAt(at: string, scheduleText?: string): Promise<AppStore> {
@@ -30,7 +31,7 @@ describe('the Now view', () => {
   it('at Saturday 11:10 lists the running container talk in building U with its time left', async () => {
     const store = await storeAt('2027-02-06T11:10');
     renderWithStore(store, <Now />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Now' })).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 1, name: 'Now' }));
     const u = building(/Building U/);
     const pods = rowOf(/Pods without a daemon/, u);
     expect(pods.textContent).toContain('15 min left');
@@ -61,9 +62,7 @@ describe('the Now view', () => {
     const pods = rowOf(/Pods without a daemon/);
     expect(pods.textContent).toContain('On My day');
     expect(pods.className).toContain('now-mine');
-    expect(
-      within(pods).getByRole('button', { name: /Remove “Pods without a daemon/ }),
-    ).toBeTruthy();
+    expectShown(within(pods).getByRole('button', { name: /Remove “Pods without a daemon/ }));
     expect(rowOf(/Confining containers with generated SELinux/).textContent).not.toContain(
       'On My day',
     );
@@ -74,7 +73,7 @@ describe('the Now view', () => {
     renderWithStore(store, <Now />);
     const k = building(/Building K/);
     expect(rowOf(/A tiny status page/, k).textContent).toContain('starts in 4 min');
-    expect(rowOf(/Ten years of a one-person package repository/, k)).toBeTruthy();
+    expectShown(rowOf(/Ten years of a one-person package repository/, k));
     // 12:40 is within the hour but a third lightning talk in the same room.
     expect(within(k).queryByRole('link', { name: /Mapping a campus/ })).toBeNull();
   });
@@ -93,7 +92,7 @@ describe('the Now view', () => {
     renderWithStore(store, <Now />);
     const title = store.conference.value!.title;
     expect(title).toMatch(/^Plan B Demo Conference/);
-    expect(screen.getByText(`${title} starts Saturday 6 February at 09:30`)).toBeTruthy();
+    expectShown(screen.getByText(`${title} starts Saturday 6 February at 09:30`));
     expect(screen.getByRole('link', { name: 'see the schedule' }).getAttribute('href')).toBe(
       '#/schedule',
     );
@@ -102,7 +101,7 @@ describe('the Now view', () => {
   it('half an hour before the start shows the welcome talk as next', async () => {
     const store = await storeAt('2027-02-06T09:00');
     renderWithStore(store, <Now />);
-    expect(screen.getByText(/starts Saturday 6 February at 09:30/)).toBeTruthy();
+    expectShown(screen.getByText(/starts Saturday 6 February at 09:30/));
     expect(rowOf(/Welcome to the Plan B Demo Conference/).textContent).toContain(
       'starts in 30 min',
     );
@@ -111,26 +110,26 @@ describe('the Now view', () => {
   it('after the conference says it is over and points to the export', async () => {
     const store = await storeAt('2027-02-08T10:00');
     renderWithStore(store, <Now />);
-    expect(screen.getByText(/The conference is over/)).toBeTruthy();
+    expectShown(screen.getByText(/The conference is over/));
     expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('#/settings');
   });
 
   it('in a lull between talks says what is next', async () => {
     const store = await storeAt('2027-02-07T14:56');
     renderWithStore(store, <Now />);
-    expect(screen.getByText(/Nothing is on now or in the next hour/)).toBeTruthy();
-    expect(screen.getByText(/at 16:00/)).toBeTruthy();
-    expect(
+    expectShown(screen.getByText(/Nothing is on now or in the next hour/));
+    expectShown(screen.getByText(/at 16:00/));
+    expectShown(
       screen.getByRole('link', { name: 'The state of open source in public administrations' }),
-    ).toBeTruthy();
+    );
   });
 
   it('looks later and jumps back to now', async () => {
     const store = await storeAt('2027-02-06T11:10');
     renderWithStore(store, <Now />);
     fireEvent.click(screen.getByRole('button', { name: '30 minutes later' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'At 11:40' })).toBeTruthy();
-    expect(screen.getByText(/in 30 min/)).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 1, name: 'At 11:40' }));
+    expectShown(screen.getByText(/in 30 min/));
     expect(rowOf(/Lazy-pulling container images/).textContent).toContain('15 min left');
     fireEvent.click(screen.getByRole('button', { name: 'Jump to now' }));
     const h1 = screen.getByRole('heading', { level: 1, name: 'Now' });
@@ -151,7 +150,7 @@ describe('the Now view', () => {
   it('shows venue time whatever the zone the test runs in', async () => {
     const store = await storeAt('2027-02-06T11:10');
     renderWithStore(store, <Now />);
-    expect(screen.getByText(/Saturday 6 February · 11:10/)).toBeTruthy();
+    expectShown(screen.getByText(/Saturday 6 February · 11:10/));
   });
 
   describeWithSharedData('at FOSDEM 2024, Saturday 11:00', () => {

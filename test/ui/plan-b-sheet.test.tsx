@@ -8,6 +8,7 @@ import type { AppStore } from '../../src/state/store';
 import { PlanBButton, TalkPlanB } from '../../src/ui/components/PlanBSheet';
 import { createTestStore, disposeAfterEach, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
+import { expectShown } from '../support/shown';
 import { entry, giveListing } from './crowd-support';
 
 const keep = disposeAfterEach();
@@ -41,7 +42,9 @@ describe('the Plan B sheet (demo conference)', () => {
     const talk = talkBySlug(store, 'containers_pods_no_daemon');
     renderWithStore(store, <PlanBButton talk={talk} />);
     const sheet = openSheet();
-    expect(sheet.getAttribute('aria-labelledby')).toBeTruthy();
+    // The dialog is named by its visible heading: the talk's title.
+    const heading = document.getElementById(sheet.getAttribute('aria-labelledby') ?? '');
+    expect(expectShown(heading).textContent).toContain(talk.title);
     expect(within(sheet).getByRole('heading', { level: 2 }).textContent).toContain(talk.title);
     // The room's state, with its evidence and age, and that it is live.
     expect(sheet.textContent).toContain('full · 3 reports · 4 min ago');
@@ -66,7 +69,7 @@ describe('the Plan B sheet (demo conference)', () => {
       expect(within(item).getByRole('link').getAttribute('href')).toMatch(/^#\/talk\//);
     }
     // Report this room from the sheet too.
-    expect(within(sheet).getByRole('group', { name: /I'm at UB2\.252A \(Lameere\)/ })).toBeTruthy();
+    expectShown(within(sheet).getByRole('group', { name: /I'm at UB2\.252A \(Lameere\)/ }));
   });
 
   it('bookmarks an alternative in one tap without reordering the list', async () => {
@@ -79,9 +82,7 @@ describe('the Plan B sheet (demo conference)', () => {
     const title = within(last).getByRole('link').textContent!;
     fireEvent.click(within(last).getByRole('button', { name: /^Add “/ }));
     await waitFor(() =>
-      expect(
-        within(last).getByRole('button', { name: `Remove “${title}” from My day` }),
-      ).toBeTruthy(),
+      expectShown(within(last).getByRole('button', { name: `Remove “${title}” from My day` })),
     );
     const key = store.conference.value!.talks.find((t) => t.title === title)!.key;
     expect(store.bookmarks.value.has(key)).toBe(true);
@@ -146,7 +147,7 @@ describe('the Plan B sheet (demo conference)', () => {
     giveListing(store, [entry(store, 'AW1.120', 'full')]);
     renderWithStore(store, <PlanBButton talk={talkBySlug(store, 'containers_pods_no_daemon')} />);
     const sheet = openSheet();
-    expect(within(sheet).getByRole('heading', { name: 'Instead, around 11:00' })).toBeTruthy();
+    expectShown(within(sheet).getByRole('heading', { name: 'Instead, around 11:00' }));
     expect(sheet.textContent).toContain('from the schedule alone');
     // Today's fullness says nothing about 11:00: AW1.120 is not excluded.
     expect(alternatives(sheet).some((i) => i.textContent?.includes('Real-time co-editing'))).toBe(
@@ -162,9 +163,9 @@ describe('the Plan B sheet (demo conference)', () => {
       entry(store, 'UB2.252A (Lameere)', 'queue', { reports: 5, ageMinutes: 2 }),
     ]);
     renderWithStore(store, <TalkPlanB talk={talkBySlug(store, 'containers_pods_no_daemon')} />);
-    expect(screen.getByText(/door closed, queue · 5 reports · 2 min ago/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Room full?' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: /I'm at UB2\.252A \(Lameere\)/ })).toBeTruthy();
+    expectShown(screen.getByText(/door closed, queue · 5 reports · 2 min ago/));
+    expectShown(screen.getByRole('button', { name: 'Room full?' }));
+    expectShown(screen.getByRole('group', { name: /I'm at UB2\.252A \(Lameere\)/ }));
   });
 });
 
@@ -182,11 +183,13 @@ describeWithSharedData('the Plan B sheet at FOSDEM 2020', () => {
         .getByRole('link', { name: /HLS stream/ })
         .getAttribute('href'),
     ).toBe('https://stream.fosdem.org/ud2208.m3u8');
-    expect(within(sheet).getByRole('heading', { name: 'Watch it live' })).toBeTruthy();
+    expectShown(within(sheet).getByRole('heading', { name: 'Watch it live' }));
     // The livestream comes before the alternatives.
     const live = within(sheet).getByRole('heading', { name: 'Watch it live' });
     const instead = within(sheet).getByRole('heading', { name: /^Instead/ });
-    expect(live.compareDocumentPosition(instead) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(live.compareDocumentPosition(instead) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     const items = alternatives(sheet);
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(items.length).toBeLessThanOrEqual(5);

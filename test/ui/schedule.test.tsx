@@ -2,12 +2,13 @@
 // filters, past talks hidden, bookmarks marked and cancelled talks struck through.
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { route, setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import Schedule from '../../src/ui/views/Schedule/Schedule';
 import { createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 beforeEach(() => {
-  setRouteForTest('#/schedule');
+  route.value = parseRoute('#/schedule');
 });
 
 function talkTitles(): string[] {
@@ -22,12 +23,12 @@ describe('the Schedule view', () => {
     expect(within(days).getByRole('link', { current: 'page' }).textContent).toBe('Sun 7 Feb');
     expect(screen.getAllByRole('heading', { level: 2 })[0]!.textContent).toMatch(/^\d\d:\d\d$/);
     const sunday = store.conference.value!.talks.filter((t) => t.day === 1).length;
-    expect(screen.getByText(new RegExp(`^${sunday} talks`))).toBeTruthy();
+    expectShown(screen.getByText(new RegExp(`^${sunday} talks`)));
   });
 
   it('filters by building and by track, and says how many talks are left', async () => {
     const store = await createTestStore({ at: '2027-02-06T09:00' });
-    setRouteForTest('#/schedule?day=0&building=K');
+    route.value = parseRoute('#/schedule?day=0&building=K');
     renderWithStore(store, <Schedule />);
     const inK = store.conference.value!.talks.filter(
       (t) =>
@@ -35,7 +36,7 @@ describe('the Schedule view', () => {
         store.conference.value!.rooms.find((r) => r.name === t.room)?.building === 'K',
     );
     expect(inK.length).toBeGreaterThan(0);
-    expect(screen.getByText(new RegExp(`^${inK.length} talks`))).toBeTruthy();
+    expectShown(screen.getByText(new RegExp(`^${inK.length} talks`)));
     for (const meta of document.querySelectorAll('.talk-meta'))
       expect(meta.textContent).toMatch(/ · K/);
 
@@ -55,7 +56,7 @@ describe('the Schedule view', () => {
     const cancelled = store.conference.value!.talks.find((t) => t.cancelled)!;
     const first = store.conference.value!.talks.find((t) => t.day === 0 && !t.cancelled)!;
     await store.toggleBookmark(first);
-    setRouteForTest(`#/schedule?day=${cancelled.day}`);
+    route.value = parseRoute(`#/schedule?day=${cancelled.day}`);
     const view = renderWithStore(store, <Schedule />);
     expect(talkTitles().some((t) => t.includes(cancelled.title))).toBe(true);
     const row = [...document.querySelectorAll('.talk-cancelled')].find((el) =>
@@ -64,11 +65,11 @@ describe('the Schedule view', () => {
     expect(row?.textContent).toMatch(/Cancelled/);
     view.unmount();
 
-    setRouteForTest('#/schedule?day=0&past=hide');
+    route.value = parseRoute('#/schedule?day=0&past=hide');
     renderWithStore(store, <Schedule />);
     const now = store.clock.now.value;
     const visible = store.conference.value!.talks.filter((t) => t.day === 0 && t.end > now);
-    expect(screen.getByText(new RegExp(`^${visible.length} talks`))).toBeTruthy();
+    expectShown(screen.getByText(new RegExp(`^${visible.length} talks`)));
     expect(
       screen.queryByRole('button', { name: `Remove “${first.title}” from My day` }),
     ).toBeNull();
@@ -78,7 +79,7 @@ describe('the Schedule view', () => {
     const store = await createTestStore({ at: '2027-02-06T09:00' });
     const talk = store.conference.value!.talks[0]!;
     await store.toggleBookmark(talk);
-    setRouteForTest('#/schedule?day=0');
+    route.value = parseRoute('#/schedule?day=0');
     renderWithStore(store, <Schedule />);
     const star = screen.getByRole('button', { name: `Remove “${talk.title}” from My day` });
     expect(star.getAttribute('aria-pressed')).toBe('true');

@@ -1,14 +1,15 @@
 // Search as an attendee uses it on the train: type a few letters, see the matching talks with
 // the words marked, narrow to a day, and find a speaker without typing their accents.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { setRouteForTest } from '../../src/ui/router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { navigate, parseRoute, route } from '../../src/ui/router';
 import Search from '../../src/ui/views/Search/Search';
 import { createTestStore, renderWithStore } from '../support/app-store';
+import { expectShown } from '../support/shown';
 
 async function openSearch(hash = '#/search') {
   const store = await createTestStore({ at: '2027-02-06T10:00' });
-  setRouteForTest(hash);
+  route.value = parseRoute(hash);
   renderWithStore(store, <Search />);
   const box = screen.getByRole('searchbox', { name: /Talks, speakers, tracks and abstracts/ });
   return { store, box };
@@ -30,7 +31,7 @@ describe('Search', () => {
   it('starts with an empty box, focused, and hints on what can be searched', async () => {
     const { box } = await openSearch();
     await waitFor(() => expect(document.activeElement).toBe(box));
-    expect(screen.getByText(/Accents and capitals do not matter/)).toBeTruthy();
+    expectShown(screen.getByText(/Accents and capitals do not matter/));
     expect(screen.getByRole('link', { name: 'Containers' }).getAttribute('href')).toBe(
       '#/search?q=Containers',
     );
@@ -119,7 +120,7 @@ describe('Search', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('No results for “zzxqj”'),
     );
-    expect(screen.getByText(/Nothing matches “zzxqj”/)).toBeTruthy();
+    expectShown(screen.getByText(/Nothing matches “zzxqj”/));
   });
 
   it('reopens a search from the URL without stealing focus', async () => {
@@ -145,12 +146,17 @@ describe('the address while typing', () => {
     expect(location.hash).toBe('#/search?q=podm');
     type(box, 'podman');
     await waitFor(() => expect(location.hash).toBe('#/search?q=podman'), { timeout: 2000 });
-    // Typing, then leaving for a talk: the talk's address is never rewritten.
-    type(box, 'podman x');
-    history.replaceState(null, '', '#/talk/a');
-    setRouteForTest('#/talk/a');
-    await new Promise((done) => setTimeout(done, 600));
-    expect(location.hash).toBe('#/talk/a');
+    // Typing, then leaving for a talk: the talk's address is never rewritten, not even once the
+    // pause the address waits for is over (a fake clock runs past it: no sleeping).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      type(box, 'podman x');
+      navigate('#/talk/a', { replace: true });
+      vi.runAllTimers();
+      expect(location.hash).toBe('#/talk/a');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

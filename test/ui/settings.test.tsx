@@ -5,10 +5,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppStore } from '../../src/state/store';
-import { setRouteForTest } from '../../src/ui/router';
+import { parseRoute, route } from '../../src/ui/router';
 import Settings from '../../src/ui/views/Settings/Settings';
 import { createTestStore, DEMO_XML, renderWithStore } from '../support/app-store';
 import { describeWithSharedData, readShared } from '../support/shared-data';
+import { expectShown } from '../support/shown';
 
 /** Saturday 6 February 2027, 11:00 in Brussels (UTC+1 in winter) = 10:00 UTC. */
 const SATURDAY_11_BRUSSELS = Date.UTC(2027, 1, 6, 10, 0);
@@ -31,18 +32,18 @@ async function openSettings(options: { at?: string } = {}): Promise<AppStore> {
 
 describe('Settings', () => {
   beforeEach(() => {
-    setRouteForTest('#/settings');
+    route.value = parseRoute('#/settings');
   });
 
   it('shows the current schedule: title, talks, source and when it was loaded', async () => {
     await openSettings();
-    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 1, name: 'Settings' }));
     const schedule = section('Schedule');
     expect(schedule.textContent).toContain('Plan B Demo Conference');
     expect(schedule.textContent).toContain('74 talks over 2 days');
     expect(schedule.textContent).toContain('http://planb.test/api/schedule');
-    expect(within(schedule).getByRole('button', { name: 'Check for updates now' })).toBeTruthy();
-    for (const name of ['Time travel', 'Storage', 'About']) expect(section(name)).toBeTruthy();
+    expectShown(within(schedule).getByRole('button', { name: 'Check for updates now' }));
+    for (const name of ['Time travel', 'Storage', 'About']) expectShown(section(name));
   });
 
   it('loading a broken file shows the error and the schedule is unchanged', async () => {
@@ -148,7 +149,7 @@ describe('Settings', () => {
     expect(Math.abs(store.clock.now.value - Date.now())).toBeLessThan(60_000);
     expect(section('Time travel').textContent).toContain('The clock is real.');
     expect(screen.queryByRole('button', { name: 'Back to real time' })).toBeNull();
-    expect(await screen.findByText('Back to real time.')).toBeTruthy();
+    expectShown(await screen.findByText('Back to real time.'));
   });
 
   it('explains the ?now= address parameter with a link that uses it', async () => {
@@ -160,7 +161,7 @@ describe('Settings', () => {
   });
 
   it('#/settings?section=clock brings the time travel section into view and focuses it', async () => {
-    setRouteForTest('#/settings?section=clock');
+    route.value = parseRoute('#/settings?section=clock');
     await openSettings();
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Time travel'));
   });
@@ -177,7 +178,7 @@ describe('Settings', () => {
     renderWithStore(store, <Settings />);
     expect(store.conference.value).toBeUndefined();
     expect(section('Schedule').textContent).toContain('No schedule is loaded yet');
-    expect(screen.getByLabelText('From a file')).toBeTruthy();
+    expectShown(screen.getByLabelText('From a file'));
     expect(section('Time travel').textContent).toContain('Load a schedule first');
   });
 });

@@ -19,9 +19,9 @@ import {
 } from './backup-format';
 import { readRecords } from './backup-records';
 
+export type { MergeCount, MergePlan, MergeSummary } from '../import/backup-merge';
+export { mergeUserData } from '../import/backup-merge';
 export * from './backup-format';
-export type { MergeCount, MergePlan, MergeSummary } from './backup-merge';
-export { mergeUserData } from './backup-merge';
 
 /**
  * Builds a backup of the user's data, records sorted by key so two backups of the same data are

@@ -3,6 +3,7 @@
  * list of raw talks into a finished, sorted Conference. Adapters map syntax; this file owns the
  * rules about what is kept.
  */
+
 import { ScheduleError } from '../errors';
 import type {
   Conference,
@@ -18,6 +19,7 @@ import type {
 } from '../model';
 import { roomSlug, slugify } from '../slug';
 import { venueDate, zonedToUtc } from '../time';
+import { UNKNOWN_BUILDING } from '../venue/types';
 
 export { roomSlug, slugify } from '../slug';
 
@@ -224,7 +226,7 @@ export function finishConference(raw: RawConference): Conference {
   const rooms: Room[] = roomNames.map((name) => ({
     name,
     slug: raw.roomSlugs?.get(name)?.trim() || roomSlug(name),
-    building: 'unknown',
+    building: UNKNOWN_BUILDING,
   }));
 
   const trackNames = uniqueInOrder(

@@ -11,6 +11,7 @@ import type {
   Venue,
   WalkingRules,
 } from './types';
+import { UNKNOWN_BUILDING } from './types';
 
 /** Thrown by loadVenue; `path` is where in the JSON the problem is. */
 export class VenueError extends Error {
@@ -150,7 +151,7 @@ export function loadVenue(json: unknown): Venue {
   if (buildings.length === 0) throw new VenueError('$.buildings', 'no buildings');
   const byId = new Map<string, Building>();
   for (const [i, b] of buildings.entries()) {
-    if (byId.has(b.id) || b.id === 'unknown')
+    if (byId.has(b.id) || b.id === UNKNOWN_BUILDING)
       throw new VenueError(`$.buildings[${i}].id`, `duplicate or reserved id "${b.id}"`);
     byId.set(b.id, b);
   }

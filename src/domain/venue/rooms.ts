@@ -27,10 +27,11 @@ function key(name: string): string {
 /**
  * The floor a room name says it is on, 0 (ground) when it says none: the first number after
  * the building letters and an optional dot. "K.3.401" → 3, "UB4.136" → 4, "H.2215" → 2,
- * "AW1.126" → 1, "UD2.208" → 2, "J.1.106" → 1, "Janson" → 0, "K.-1.12" → -1.
+ * "AW1.126" → 1, "UD2.208" → 2, "J.1.106" → 1, "Janson" → 0, "K.-1.12" → -1, and a whole
+ * floor: "K.Level.2" → 2.
  */
 export function floorOfRoom(roomName: string): number {
-  const m = /^[a-z]{1,3}\.?(-?\d)/i.exec(roomName.trim());
+  const m = /^[a-z]{1,3}\.?(?:level\.)?(-?\d)/i.exec(roomName.trim());
   return m ? Number(m[1]) : 0;
 }
 

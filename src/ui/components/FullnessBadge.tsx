@@ -4,9 +4,11 @@
  * longer confirms it), or for an upcoming talk "likely full, arrive early" with its reason.
  * Colour only repeats what the words say. Ages are real time, whatever the pretend clock says.
  */
+
 import { FULLNESS_LABELS } from '../../domain/fullness';
 import type { Conference, Talk } from '../../domain/model';
 import { type FullnessGuess, likelyFull } from '../../domain/planb';
+import { MINUTE } from '../../domain/time';
 import { useStore } from '../../state/context';
 import type { ShownFullness } from '../../state/crowd';
 import type { AppStore } from '../../state/store';
@@ -15,7 +17,7 @@ import './crowd.css';
 
 /** "just now", "4 min ago", "1 h 5 min ago". */
 export function agoText(ms: number): string {
-  if (ms < 60_000) return 'just now';
+  if (ms < MINUTE) return 'just now';
   return `${minutesText(ms)} ago`;
 }
 
@@ -133,7 +135,7 @@ export function TalkFullness({
   const slug = conference.rooms.find((r) => r.name === talk.room)?.slug;
   const now = store.clock.now.value;
   // The room's state now says something only about a talk that is on or starts within the hour.
-  const relevant = talk.end > now && talk.start - now <= RELEVANT_MINUTES * 60_000;
+  const relevant = talk.end > now && talk.start - now <= RELEVANT_MINUTES * MINUTE;
   if (!slug || talk.cancelled || !relevant) return null;
   const f = store.crowd.fullness.value.get(slug);
   if (fullnessText(f, store.crowd.realNow.value, compact))

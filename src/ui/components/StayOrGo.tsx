@@ -4,14 +4,15 @@
  * for it or leave for their next starred talk, and a warning when the room they leave is full
  * (they may not get back in) or the one they head for is.
  */
+
 import type { Talk } from '../../domain/model';
 import { stayOrGo } from '../../domain/planb';
+import { MINUTE } from '../../domain/time';
 import { useStore } from '../../state/context';
 import { minutesText } from '../format';
 import { href } from '../router';
 import './crowd.css';
 
-const MINUTE = 60_000;
 /** The card shows once the talk has at most this many minutes left. */
 export const ENDING_MINUTES = 20;
 /** A report counts as "I am in this room" when made at most this long before the talk began. */

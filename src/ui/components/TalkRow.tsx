@@ -2,7 +2,9 @@
  * One talk in a list: time, title, speakers, room and building, with its state (running,
  * cancelled, bookmarked). Fixed height so long lists can be windowed.
  */
+
 import type { Conference, Talk } from '../../domain/model';
+import { UNKNOWN_BUILDING } from '../../domain/venue/types';
 import { minutesText, spanOf, speakersOf } from '../format';
 import { href } from '../router';
 import { BookmarkButton } from './BookmarkButton';
@@ -41,7 +43,7 @@ export function TalkRow({
         </span>
         <span class="talk-meta">
           {talk.room}
-          {building && building !== 'unknown' ? ` · ${building}` : ''}
+          {building && building !== UNKNOWN_BUILDING ? ` · ${building}` : ''}
           {talk.persons.length > 0 ? ` · ${speakersOf(talk)}` : ''}
         </span>
       </a>

@@ -3,15 +3,16 @@
  * emphasised; tapping one (#/map?building=U) lists its rooms with what is on now and next.
  * #/map/room/<slug>: that room's day. A conference with no known venue gets a plain room list.
  */
+
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Conference } from '../../../domain/model';
+import { plural } from '../../../domain/text';
 import type { Venue } from '../../../domain/venue';
 import { useStore } from '../../../state/context';
 import { href, navigate, route } from '../../router';
 import { CampusMap } from './CampusMap';
 import {
   type BuildingSummary,
-  plural,
   roomsOutsideBuildings,
   summarizeBuildings,
   talksByRoom,

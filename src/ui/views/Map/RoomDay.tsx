@@ -4,10 +4,11 @@
  * with day tabs.
  */
 import type { Conference, Day, Room, Talk } from '../../../domain/model';
+import { todayIndex } from '../../../domain/today';
 import { type Building, roomLinks, type Venue } from '../../../domain/venue';
 import { RoomCrowd } from '../../components/ReportRoom';
 import { TalkRow } from '../../components/TalkRow';
-import { dayAt, dayLabel, longDay } from '../../format';
+import { dayLabel, longDay } from '../../format';
 import { href, navigate } from '../../router';
 import { buildingFullName, buildingLabel, placeText, walksToRoom } from './map-model';
 
@@ -30,7 +31,7 @@ export function RoomDay({
   const requested = dayParam === null ? Number.NaN : Number(dayParam);
   const dayIndex = conference.days.some((d) => d.index === requested)
     ? requested
-    : dayAt(conference, now);
+    : todayIndex(conference, now);
   const day = conference.days.find((d) => d.index === dayIndex);
   const ofDay = talks.filter((t) => t.day === dayIndex);
   const building = venue?.buildings.find((b) => b.id === room.building);

@@ -3,7 +3,9 @@
  * building, what is on in each room now and next, the map's scale and north from the buildings'
  * lat/lon, and walking minutes to a room. Pure functions: no DOM, no store.
  */
+
 import type { Conference, Room, Talk } from '../../../domain/model';
+import { plural } from '../../../domain/text';
 import {
   type Building,
   buildingMinutes,
@@ -132,9 +134,6 @@ export function buildingAccessibleName(summary: BuildingSummary): string {
 }
 
 /** "1 room", "3 rooms". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** How the map relates to the world, derived from the buildings' lat/lon and x/y. */
 export interface MapGeometry {

@@ -3,27 +3,20 @@
  * transfers flagged in words (from domain/my-day's planDay), free time between talks, past
  * talks dimmed, and the bookmarks whose talk left the schedule in their own section.
  */
+
 import { useMemo } from 'preact/hooks';
-import type { Conference } from '../../../domain/model';
 import { planDay } from '../../../domain/my-day';
-import { venueDate } from '../../../domain/time';
+import { orphaned } from '../../../domain/snapshot';
+import { plural } from '../../../domain/text';
+import { todayIndex } from '../../../domain/today';
+import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 import { useStore } from '../../../state/context';
 import { dayLabel } from '../../format';
+import { buildingOfRoom, dayMonth } from '../../places';
 import { href, route } from '../../router';
-import { buildingOfRoom, dayMonth } from '../Now/places';
 import { type Bookmark, Orphans } from './Orphans';
 import { PlanGapRow, PlanTalkRow } from './PlanRows';
 import './MyDay.css';
-
-/** The day the clock is on (venue date), else the first day. */
-export function todayIndex(conference: Conference, now: number): number {
-  const date = venueDate(now, conference.timeZone);
-  return (conference.days.find((d) => d.date === date) ?? conference.days[0])?.index ?? 0;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** The My day view. */
 export default function MyDay() {
@@ -34,7 +27,7 @@ export default function MyDay() {
   const byKey = store.talksByKey.value;
   const now = store.clock.now.value;
   const building = useMemo(
-    () => (conference ? buildingOfRoom(conference) : () => 'unknown'),
+    () => (conference ? buildingOfRoom(conference) : () => UNKNOWN_BUILDING),
     [conference],
   );
   if (!conference) return null;
@@ -48,12 +41,7 @@ export default function MyDay() {
   const day = conference.days.find((d) => d.index === dayIndex);
 
   const plan = planDay(conference, bookmarks.keys(), dayIndex, venue, now);
-  const orphans: Bookmark[] = [...bookmarks.values()]
-    .filter((b) => !byKey.has(b.talk))
-    .sort(
-      (a, b) =>
-        a.snapshot.start - b.snapshot.start || a.snapshot.title.localeCompare(b.snapshot.title),
-    );
+  const orphans: Bookmark[] = orphaned(bookmarks.values(), byKey);
   const perDay = new Map<number, number>();
   for (const key of bookmarks.keys()) {
     const talk = byKey.get(key);

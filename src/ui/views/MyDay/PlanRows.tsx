@@ -3,16 +3,15 @@
 import type { Talk, TalkKey } from '../../../domain/model';
 import type { PlanGap, PlanTalk } from '../../../domain/my-day';
 import { formatMinutes } from '../../../domain/my-day';
+import { MINUTE } from '../../../domain/time';
 import type { Venue } from '../../../domain/venue';
 import { AttendedControl } from '../../components/AttendedControl';
 import { BookmarkButton } from '../../components/BookmarkButton';
 import { NoteLink } from '../../components/NoteEditor';
 import { minutesText, spanOf, timeOf } from '../../format';
+import { roomAndBuilding } from '../../places';
 import { href } from '../../router';
-import { roomAndBuilding } from '../Now/places';
 import { conflictText } from './conflict-text';
-
-const MINUTE = 60_000;
 
 function upMinutes(ms: number): number {
   return Math.max(1, Math.ceil(ms / MINUTE)) * MINUTE;

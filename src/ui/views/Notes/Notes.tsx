@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Conference, Talk, TalkKey } from '../../../domain/model';
-import { foldText } from '../../../domain/text';
+import { foldText, plural } from '../../../domain/text';
 import { venueDate } from '../../../domain/time';
 import { useStore } from '../../../state/context';
 import type { Attended, Note } from '../../../state/notes';
@@ -71,10 +71,6 @@ function groupByDay(entries: Entry[], conference: Conference): Group[] {
     group.entries.push(entry);
   }
   return [...groups.values()];
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Sections a link can land on: #/notes?section=… */

@@ -3,6 +3,7 @@
  * bookmarked, with notes) as Markdown or ICS, by download or share; back up and restore all
  * user data; bookmark the talks of a calendar file (FOSDEM Companion or Plan B).
  */
+
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { ExportFile } from '../../../domain/export/file';
@@ -11,6 +12,7 @@ import {
   type ExportKind,
   selectForExport,
 } from '../../../domain/export/selection';
+import { plural } from '../../../domain/text';
 import { useStore } from '../../../state/context';
 import type { CalendarImportResult, RestoreResult } from '../../../state/notes';
 import { JumpSection } from '../../components/JumpSection';
@@ -27,10 +29,6 @@ const KIND_LABELS: Record<ExportKind, string> = {
   bookmarked: 'Talks on My day (bookmarked)',
   notes: 'Talks with notes',
 };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** A status line: role=status for news, role=alert for failures. */
 function Outcome({ message }: { message: Message | null }) {

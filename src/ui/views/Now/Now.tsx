@@ -6,17 +6,16 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Conference, Talk } from '../../../domain/model';
-import { venueDate } from '../../../domain/time';
+import { MINUTE, venueDate } from '../../../domain/time';
 import { UNKNOWN_BUILDING } from '../../../domain/venue';
 import { useStore } from '../../../state/context';
 import { minutesText, timeOf } from '../../format';
+import { buildingName, buildingOfRoom, buildingRank, dayMonth, OTHER_ROOMS } from '../../places';
 import { href } from '../../router';
 import { NowTalk } from './NowTalk';
-import { buildingName, buildingOfRoom, buildingRank, dayMonth, OTHER_ROOMS } from './places';
 import { StayOrGoSlot } from './slots';
 import './Now.css';
 
-const MINUTE = 60_000;
 /** Talks starting within this many minutes count as "next". */
 export const NEXT_WINDOW_MINUTES = 60;
 /** At most this many "next" talks per room. */

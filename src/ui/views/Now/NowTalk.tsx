@@ -1,13 +1,13 @@
 /** One talk in Now: how long it still runs (or when it starts), title, room, and its marks. */
+
 import type { Talk } from '../../../domain/model';
+import { MINUTE } from '../../../domain/time';
 import type { Venue } from '../../../domain/venue';
 import { BookmarkButton } from '../../components/BookmarkButton';
 import { minutesText, spanOf, speakersOf } from '../../format';
+import { roomAndBuilding } from '../../places';
 import { href } from '../../router';
-import { roomAndBuilding } from './places';
 import { RoomFullnessSlot } from './slots';
-
-const MINUTE = 60_000;
 
 /** Minutes rounded up: "12 min left" until the last minute is over. */
 function wholeMinutes(ms: number): number {

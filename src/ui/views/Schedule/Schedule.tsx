@@ -2,13 +2,16 @@
  * The whole schedule: day tabs, by time or by room, filters by track, type, building and room,
  * past talks hidden on request. A full FOSDEM day is ~450 talks, so the list is windowed.
  */
+
 import { signal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Conference, Talk } from '../../../domain/model';
+import { todayIndex } from '../../../domain/today';
+import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 import { useStore } from '../../../state/context';
 import { TALK_ROW_HEIGHT, TalkRow } from '../../components/TalkRow';
 import { VirtualList } from '../../components/VirtualList';
-import { dayAt, dayLabel, longDay, timeOf } from '../../format';
+import { dayLabel, longDay, timeOf } from '../../format';
 import { href, navigate, route } from '../../router';
 import { filterOptions, filterTalks, readFilters, type ScheduleFilters } from './filters';
 import './Schedule.css';
@@ -22,7 +25,7 @@ export default function Schedule() {
   const conference = store.conference.value!;
   const now = store.clock.now.value;
   const params = route.value.params;
-  const filters = readFilters(params, dayAt(conference, now), conference.days.length);
+  const filters = readFilters(params, todayIndex(conference, now), conference.days.length);
   const options = useMemo(() => filterOptions(conference), [conference]);
   const talks = useMemo(
     () => filterTalks(conference, filters, now),
@@ -122,7 +125,7 @@ export default function Schedule() {
             value={filters.building}
             options={options.buildings}
             nameOf={(id) =>
-              id === 'unknown'
+              id === UNKNOWN_BUILDING
                 ? 'Other rooms'
                 : (store.venue.value?.buildings.find((b) => b.id === id)?.name ?? id)
             }
@@ -235,7 +238,7 @@ function toRows(conference: Conference, talks: Talk[], by: 'time' | 'room'): Row
     for (const room of conference.rooms) {
       const list = byRoom.get(room.name);
       if (!list) continue;
-      const building = room.building === 'unknown' ? '' : ` · ${room.building}`;
+      const building = room.building === UNKNOWN_BUILDING ? '' : ` · ${room.building}`;
       rows.push({ kind: 'head', id: room.name, label: `${room.name}${building}` });
       for (const t of list) rows.push({ kind: 'talk', talk: t });
     }

@@ -1,5 +1,7 @@
 /** The Schedule view's filters, kept in the URL so a filtered view survives reloads and links. */
+
 import type { Conference, Talk } from '../../../domain/model';
+import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 
 /** Filters as read from the route. */
 export interface ScheduleFilters {
@@ -49,7 +51,7 @@ export function filterTalks(conference: Conference, f: ScheduleFilters, now: num
 export function filterOptions(conference: Conference) {
   const types = [...new Set(conference.talks.map((t) => t.type).filter(Boolean))].sort();
   const buildings = [...new Set(conference.rooms.map((r) => r.building))].sort((a, b) =>
-    a === 'unknown' ? 1 : b === 'unknown' ? -1 : a.localeCompare(b),
+    a === UNKNOWN_BUILDING ? 1 : b === UNKNOWN_BUILDING ? -1 : a.localeCompare(b),
   );
   const usedTracks = new Set(conference.talks.map((t) => t.track));
   const tracks = conference.tracks

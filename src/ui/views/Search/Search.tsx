@@ -6,9 +6,11 @@
  * The index is built once per schedule by the store; only the first PAGE results are drawn, so
  * a query matching most of FOSDEM still renders in a frame.
  */
+
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Conference } from '../../../domain/model';
 import { type SearchHit, searchTalks } from '../../../domain/search';
+import { plural } from '../../../domain/text';
 import { useStore } from '../../../state/context';
 import { dayLabel } from '../../format';
 import { href, replaceQuietly, route } from '../../router';
@@ -232,10 +234,6 @@ function countByDay(hits: readonly SearchHit[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const hit of hits) counts.set(hit.talk.day, (counts.get(hit.talk.day) ?? 0) + 1);
   return counts;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function statusText(

@@ -3,8 +3,10 @@
  * which fields matched, with the matched words marked. Rows grow with their content; the view
  * keeps their number small instead of windowing them.
  */
+
 import type { Conference } from '../../../domain/model';
 import type { SearchField, SearchHit } from '../../../domain/search';
+import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 import { BookmarkButton } from '../../components/BookmarkButton';
 import { shortDay, spanOf } from '../../format';
 import { href } from '../../router';
@@ -90,7 +92,7 @@ export function SearchResult({
         )}
         <span class="search-hit-line search-hit-where">
           {talk.room}
-          {building && building !== 'unknown' ? ` · building ${building}` : ''}
+          {building && building !== UNKNOWN_BUILDING ? ` · building ${building}` : ''}
           {fields.includes('track') && talk.track ? (
             <>
               {' · '}

@@ -5,11 +5,10 @@
  * an alert until the next attempt.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { describeDiff } from '../../../domain/diff';
+import { describeDiff, hasChanges } from '../../../domain/diff';
 import { summarizeConference } from '../../../domain/summary';
 import { useStore } from '../../../state/context';
-import type { Activity } from '../../../state/store';
-import type { ImportOutcome, ImportRequest } from '../../../sync/schedule-import';
+import type { Activity, ImportOutcome, ImportRequest } from '../../../state/store';
 import { shortDay } from '../../format';
 import { SettingsSection } from './SettingsSection';
 
@@ -81,8 +80,8 @@ export function ScheduleSection() {
     });
     if (o.status === 'not-modified')
       return upToDate(importedAtFormat.format(version?.importedAt ?? Date.now()));
+    if (o.diff && !hasChanges(o.diff.counts)) return upToDate('it was last loaded');
     const changes = o.diff ? describeDiff(o.diff.counts) : undefined;
-    if (changes === 'No changes.') return upToDate('it was last loaded');
     return {
       origin: 'check',
       kind: 'ok',

@@ -12,11 +12,11 @@
  * Events that match nothing are reported, never guessed.
  */
 import ICAL from 'ical.js';
+import { talkKeyFromUid } from '../export/ics';
 import type { Conference, Talk } from '../model';
 import { cleanTitle } from '../schedule/normalize';
 import { foldText } from '../text';
 import { isValidTimeZone, zonedToUtc } from '../time';
-import { talkKeyFromUid } from './ics';
 
 /** How a calendar event was matched to a talk. */
 export type CalendarMatchBy = 'planb-uid' | 'slug' | 'companion-id' | 'title-time';

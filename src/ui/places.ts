@@ -1,11 +1,10 @@
 /**
  * Where a talk is, in words an attendee knows: the building's name from the venue ("Janson",
  * "Building K"), or "Other rooms" for rooms the venue cannot place. Shared by Now and My day.
- * (Candidate for src/ui/format.ts once other views need it.)
  */
-import type { Conference, Talk } from '../../../domain/model';
-import { UNKNOWN_BUILDING, type Venue } from '../../../domain/venue';
-import { longDay } from '../../format';
+import type { Conference, Talk } from '../domain/model';
+import { UNKNOWN_BUILDING, type Venue } from '../domain/venue';
+import { longDay } from './format';
 
 /** Heading for talks in rooms the venue cannot place. */
 export const OTHER_ROOMS = 'Other rooms';

@@ -11,7 +11,7 @@ import type {
   NoteRecord,
   ReportRecord,
   UserData,
-} from './backup-format';
+} from '../export/backup-format';
 
 /** What a restore did to one kind of record. */
 export interface MergeCount {

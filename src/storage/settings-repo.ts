@@ -1,6 +1,6 @@
 /** Small typed access to the settings store (key → JSON value). */
-import { guardQuota } from '../storage/errors';
-import { NAMES, type PlanBDb } from '../storage/schema';
+import { guardQuota } from './errors';
+import { NAMES, type PlanBDb } from './schema';
 
 /** A setting, or undefined when never set. */
 export async function getSetting<T>(db: PlanBDb, key: string): Promise<T | undefined> {

@@ -4,15 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CalendarImportError,
-  matchCalendarBookmarks,
-} from '../../../src/domain/export/companion-import';
 import { exportIcs } from '../../../src/domain/export/ics';
 import { selectForExport } from '../../../src/domain/export/selection';
+import { CalendarImportError, matchCalendarBookmarks } from '../../../src/domain/import/calendar';
 import { parseSchedule } from '../../../src/domain/schedule/index';
 import { describeWithSharedData, readShared } from '../../support/shared-data';
-import { demoBackup, demoConference, demoTalk, GOLDEN_NOW } from './support';
+import { demoBackup, demoConference, demoTalk, GOLDEN_NOW } from '../export/support';
 
 /** A calendar of VEVENTs, each given as its property lines. */
 function ics(...events: string[][]): string {
