@@ -3,11 +3,10 @@
  * phone that would otherwise freeze the page the first time someone taps "Room full?". The
  * page sends the talks, gets the model back (plain data: maps and typed arrays) and adopts it.
  */
-import type { Talk } from '../domain/model';
-import { buildTopics } from '../domain/planb/topics';
+import { buildTopics, type TopicTalk } from '../domain/planb/topics';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<{ talks: Talk[] }>) => {
+self.onmessage = (event: MessageEvent<{ talks: TopicTalk[] }>) => {
   self.postMessage(buildTopics({ talks: event.data.talks }));
 };

@@ -6,6 +6,7 @@
  */
 import { isKnownFull } from '../fullness';
 import type { Conference, Link, Room, Talk, TalkKey } from '../model';
+import { MINUTE } from '../time';
 import { roomLinks, venueForConference } from '../venue';
 import { UNKNOWN_BUILDING, type Venue } from '../venue/types';
 import {
@@ -150,7 +151,6 @@ export interface PlanB {
   stayOrGo: StayOrGo;
 }
 
-const MINUTE = 60_000;
 const venues = new WeakMap<Conference, Venue | null>();
 
 function venueOf(ctx: PlanBContext): Venue | undefined {
@@ -396,9 +396,9 @@ function laterInTrack(
 export type { FullnessGuess, LikelyFullContext, LikelyFullOptions } from './likely-full';
 export { likelyFull } from './likely-full';
 export type { FullnessInput } from './lookup';
-export { planBIndex } from './lookup';
+export { adoptTopics, hasTopics, planBIndex } from './lookup';
 export { rankScore } from './rank';
 export type { StayOrGo, StayOrGoContext } from './stay';
 export { stayOrGo } from './stay';
-export type { TopicIndex, TopicLink, TopicRelation, TrackTopic } from './topics';
+export type { TopicIndex, TopicLink, TopicRelation, TopicTalk, TrackTopic } from './topics';
 export { buildTopics, topicRelation } from './topics';

@@ -5,7 +5,7 @@
  */
 import { FULLNESS_LABELS, isKnownFull, type RoomFullness } from '../fullness';
 import type { Conference, Talk } from '../model';
-import { venueTime } from '../time';
+import { MINUTE, venueTime } from '../time';
 import { type FullnessInput, fullnessBySlug, planBIndex, roomOf } from './lookup';
 
 /** Tuning for likelyFull; every field has a default. */
@@ -48,7 +48,7 @@ const SMALL_ROOM_TYPES = /devroom|bof|workshop/i;
 
 function ago(now: number, at: number | undefined): string {
   if (at === undefined) return '';
-  const minutes = Math.round((now - at) / 60_000);
+  const minutes = Math.round((now - at) / MINUTE);
   return minutes <= 0 ? ' just now' : ` ${minutes} min ago`;
 }
 
@@ -97,7 +97,7 @@ export function likelyFull(talk: Talk, ctx: LikelyFullContext): FullnessGuess | 
   const slug = roomOf(index, talk).slug;
   const f = fullness.get(slug);
   const fresh = (at: number | undefined, minutes: number) =>
-    at !== undefined && at <= ctx.now && ctx.now - at <= minutes * 60_000;
+    at !== undefined && at <= ctx.now && ctx.now - at <= minutes * MINUTE;
   if (f && isKnownFull(f))
     return { kind: 'known', because: `reported ${what(f)}${ago(ctx.now, f.updatedAt)}` };
   if (f && fresh(f.updatedAt, o.recentMinutes)) {

@@ -6,7 +6,7 @@
 import type { RoomFullness } from '../fullness';
 import type { Conference, Room, Talk, TalkKey } from '../model';
 import { roomSlug } from '../schedule/normalize';
-import type { Venue } from '../venue/types';
+import { UNKNOWN_BUILDING, type Venue } from '../venue/types';
 import { walkingMinutes } from '../venue/walking';
 import { buildTopics, type TopicIndex } from './topics';
 
@@ -30,6 +30,21 @@ export interface PlanBIndex {
 }
 
 const cache = new WeakMap<Conference, PlanBIndex>();
+/** Topic models built elsewhere (a worker) or here, per conference. */
+const topicModels = new WeakMap<Conference, TopicIndex>();
+
+/**
+ * Hands over a topic model built off the main thread (buildTopics in a worker, on the same
+ * talks): Plan B uses it instead of building its own. Ignored when one is already there.
+ */
+export function adoptTopics(conference: Conference, topics: TopicIndex): void {
+  if (!topicModels.has(conference)) topicModels.set(conference, topics);
+}
+
+/** True when the topic model of `conference` is ready (built or adopted). */
+export function hasTopics(conference: Conference): boolean {
+  return topicModels.has(conference);
+}
 
 /** The lookup tables for a conference, built on first use and kept while the object lives. */
 export function planBIndex(conference: Conference): PlanBIndex {
@@ -41,7 +56,11 @@ export function planBIndex(conference: Conference): PlanBIndex {
   const trackRooms = new Map<string, Set<string>>();
   for (const talk of byStart) {
     if (!rooms.has(talk.room))
-      rooms.set(talk.room, { name: talk.room, slug: roomSlug(talk.room), building: 'unknown' });
+      rooms.set(talk.room, {
+        name: talk.room,
+        slug: roomSlug(talk.room),
+        building: UNKNOWN_BUILDING,
+      });
     const list = byRoom.get(talk.room);
     if (list) list.push(talk);
     else byRoom.set(talk.room, [talk]);
@@ -51,7 +70,6 @@ export function planBIndex(conference: Conference): PlanBIndex {
     if (set) set.add(talk.room);
     else trackRooms.set(k, new Set([talk.room]));
   }
-  let topics: TopicIndex | undefined;
   const index: PlanBIndex = {
     conference,
     byStart,
@@ -63,7 +81,11 @@ export function planBIndex(conference: Conference): PlanBIndex {
     // The topic model is the costly part and only ranking needs it: built on first use, so
     // badges ("likely full") can use the lookups at start-up without paying for it.
     get topics() {
-      topics ??= buildTopics(conference);
+      let topics = topicModels.get(conference);
+      if (!topics) {
+        topics = buildTopics(conference);
+        topicModels.set(conference, topics);
+      }
       return topics;
     },
     walks: new Map(),
@@ -90,7 +112,7 @@ export function roomOf(index: PlanBIndex, talk: Talk): Room {
     index.rooms.get(talk.room) ?? {
       name: talk.room,
       slug: roomSlug(talk.room),
-      building: 'unknown',
+      building: UNKNOWN_BUILDING,
     }
   );
 }

@@ -5,7 +5,7 @@
  */
 import { isFullOrFilling, isKnownFull } from '../fullness';
 import type { Conference, Talk, TalkKey } from '../model';
-import { venueDate, venueTime } from '../time';
+import { MINUTE, venueDate, venueTime } from '../time';
 import type { Venue } from '../venue/types';
 import { likelyFull } from './likely-full';
 import {
@@ -68,7 +68,7 @@ export function stayOrGo(ctx: StayOrGoContext): StayOrGo {
   const { now } = ctx;
   const tz = ctx.conference.timeZone;
   const day = dayOf(index, now);
-  const today = (t: Talk) => (day === undefined ? t.start - now < 12 * 3_600_000 : t.day === day);
+  const today = (t: Talk) => (day === undefined ? t.start - now < 12 * 60 * MINUTE : t.day === day);
   const inRoom = (index.byRoom.get(here.name) ?? []).filter((t) => !t.cancelled);
   const current = inRoom.find((t) => t.start <= now && now < t.end);
   const nextHere = inRoom.find((t) => t !== current && t.start >= now && today(t));
@@ -100,12 +100,12 @@ export function stayOrGo(ctx: StayOrGoContext): StayOrGo {
     const known = walkBetween(index, ctx.venue, here.name, nextWanted.room);
     const walk = known ?? ctx.unknownWalkMinutes ?? 10;
     const there = roomOf(index, nextWanted);
-    const leaveBy = nextWanted.start - walk * 60_000;
+    const leaveBy = nextWanted.start - walk * MINUTE;
     const walkText =
       known === undefined ? `walking time unknown, assuming ${walk} min` : `${walk} min walk`;
     let message = `Go: ${quote(nextWanted)} starts at ${venueTime(nextWanted.start, tz)} in ${there.name} (${walkText}): `;
     if (leaveBy <= now) {
-      const late = Math.ceil((now - leaveBy) / 60_000);
+      const late = Math.ceil((now - leaveBy) / MINUTE);
       message += late > 0 ? `leave now, you will be about ${late} min late.` : 'leave now.';
     } else message += `leave by ${venueTime(leaveBy, tz)}.`;
     if (nextHere && nextHere.end <= leaveBy && nextHere !== nextWanted)

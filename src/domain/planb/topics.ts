@@ -12,7 +12,7 @@
  * The score is put on the conference's own scale (how rare such a pair is among random pairs),
  * so one threshold works on a 160-talk congress and a 1,000-talk FOSDEM alike.
  */
-import type { Conference, Talk, TalkKey } from '../model';
+import type { Talk, TalkKey } from '../model';
 import { foldText, htmlToText } from '../text';
 import { foldedWords, type NameSets, namesFromCase, TermReader, TokenTable } from './words';
 
@@ -40,6 +40,20 @@ const REASON_MIN_TITLES = 2;
 const NAME_PROMINENCE = 0.2;
 /** Random talk pairs sampled to learn the conference's scale. */
 const SAMPLE_PAIRS = 4000;
+
+/** The fields of a talk the topic model reads: what a worker building it needs to be sent. */
+export type TopicTalk = Pick<
+  Talk,
+  | 'key'
+  | 'title'
+  | 'subtitle'
+  | 'abstract'
+  | 'description'
+  | 'track'
+  | 'type'
+  | 'language'
+  | 'persons'
+>;
 
 /** One track as the model sees it. */
 export interface TrackTopic {
@@ -112,7 +126,7 @@ export interface TopicRelation {
 const MAX_TERMS_NAMED = 2;
 
 /** The text of a talk's abstract: the abstract, and the description when the abstract is short. */
-function abstractText(talk: Talk): string {
+function abstractText(talk: TopicTalk): string {
   const abstract = htmlToText(talk.abstract);
   if (abstract.length >= 200) return abstract;
   const description = htmlToText(talk.description);
@@ -127,7 +141,7 @@ function trackLabel(name: string): { label: string; noun: 'devroom' | 'track' } 
 }
 
 /** One-word track names as written ("Go", "Rust", "Kotlin"): the schedule's own topic names. */
-function trackNames1(talks: readonly Talk[]): Set<string> {
+function trackNames1(talks: readonly TopicTalk[]): Set<string> {
   const out = new Set<string>();
   for (const t of talks) {
     const { label } = trackLabel(t.track);
@@ -141,7 +155,7 @@ function trackNames1(talks: readonly Talk[]): Set<string> {
  * of the schedule's talk types other than the usual one ("Lightning talks", "Main Track -
  * Janson", "BOFs (Track A)", "Keynotes", "Workshops" at FOSDEM, where most talks are "devroom").
  */
-function formatTracks(talks: readonly Talk[]): Set<string> {
+function formatTracks(talks: readonly TopicTalk[]): Set<string> {
   const letters = (text: string) => foldText(text).replace(/[^\p{L}]/gu, '');
   const counts = new Map<string, number>();
   for (const t of talks) {
@@ -166,7 +180,7 @@ const SESSION_WORDS =
   presentation lecture tutorial demo q&a`.split(/\s+/);
 
 /** The words of the schedule's talk types (bof, keynote, lightning talk, devroom, workshop). */
-function typeWords(talks: readonly Talk[]): Set<string> {
+function typeWords(talks: readonly TopicTalk[]): Set<string> {
   const out = new Set<string>(SESSION_WORDS);
   for (const t of talks) for (const w of foldedWords(t.type)) out.add(w);
   return out;
@@ -177,7 +191,7 @@ function typeWords(talks: readonly Talk[]): Set<string> {
  * over its share of all talks (1 = spread evenly). Undefined without tracks of a useful size.
  */
 function concentration(
-  talks: readonly Talk[],
+  talks: readonly TopicTalk[],
   perTalk: readonly Map<number, number>[],
   df: Int32Array,
 ): Float64Array {
@@ -212,7 +226,7 @@ function concentration(
  * ("matters", "strategic") scatter over the schedule. Without tracks every term weighs 1.
  */
 function trackTopicality(
-  talks: readonly Talk[],
+  talks: readonly TopicTalk[],
   perTalk: readonly Map<number, number>[],
   df: Int32Array,
 ): Float64Array {
@@ -300,7 +314,7 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 /** Builds the topic model of a schedule (cancelled talks too: the wanted talk may be one). */
-export function buildTopics(conference: Pick<Conference, 'talks'>): TopicIndex {
+export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicIndex {
   const talks = conference.talks;
   const n = Math.max(1, talks.length);
 

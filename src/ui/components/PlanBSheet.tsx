@@ -11,7 +11,8 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isKnownFull } from '../../domain/fullness';
 import type { Talk } from '../../domain/model';
-import { type PlanB, planB } from '../../domain/planb';
+import { PLAN_B_DEFAULTS, type PlanB, planB } from '../../domain/planb';
+import { MINUTE } from '../../domain/time';
 import { useStore } from '../../state/context';
 import { minutesText, spanOf, timeOf } from '../format';
 import { href } from '../router';
@@ -20,9 +21,8 @@ import { FreshnessNote, FullnessBadge, TalkFullness } from './FullnessBadge';
 import { ReportRoom } from './ReportRoom';
 import './crowd.css';
 
-const MINUTE = 60_000;
 /** A talk starting within this many minutes is planned for now (the engine's "starting soon"). */
-const SOON_MINUTES = 20;
+const SOON_MINUTES = PLAN_B_DEFAULTS.startsWithinMinutes;
 
 /** The "Room full?" button and its sheet. `compact` for rows in lists. */
 export function PlanBButton({ talk, compact = false }: { talk: Talk; compact?: boolean }) {
