@@ -71,6 +71,14 @@ export async function startRelay(options: {
     child.stderr!.on('data', onData);
     child.on('exit', (code) => fail(new Error(`relay exited with ${code}:\n${output}`)));
   });
+  // A relay that dies mid-test shows up as "connection refused" in the browser: say why here.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `[e2e] the relay at ${url} exited unexpectedly (${signal ?? `code ${code}`}); it printed:\n${output.slice(-3000)}`,
+    );
+  });
   return {
     url,
     distDir,
@@ -78,6 +86,7 @@ export async function startRelay(options: {
     process: child,
     stop: () =>
       new Promise((done) => {
+        stopping = true;
         if (child.exitCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
