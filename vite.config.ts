@@ -50,6 +50,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Maps for debugging, without a sourceMappingURL comment; the relay serves them only with
+    // SOURCE_MAPS=1 (a production build does not publish its sources).
+    sourcemap: 'hidden',
   },
 });

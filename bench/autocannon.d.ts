@@ -19,6 +19,7 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       idReplacement?: boolean;
+      headers?: Record<string, string>;
       requests?: Request[];
     }
     interface Histogram {

@@ -8,6 +8,8 @@
  *   triggers; the per-address limit is turned off (RATE_LIMIT_ADDRESS_PER_MINUTE=0) because
  *   every connection comes from 127.0.0.1. Every 202 must be in the database afterwards.
  * - GET /api/rooms: pollers that send If-None-Match with the last ETag they saw, as phones do.
+ * - GET /api/reports?limit=5000 from 8 connections (a stranger, then the owner with
+ *   RELAY_ADMIN_TOKEN), and what it does to GET /api/rooms meanwhile (bench/reports-load.ts).
  *
  * `benchRelay()` returns printable lines for the bench runner; alone:
  * `npx tsx -e "import('./bench/relay.ts').then(async (m) => console.log((await m.benchRelay()).join('\n')))"`.
@@ -16,7 +18,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { spawnRelayProcess } from '../test/server/support';
+import { OWNER_TOKEN, spawnRelayProcess } from '../test/server/support';
+import { reportsLoad } from './reports-load';
 
 const ROOMS = ['UD2.208 (Decroly)', 'Janson', 'H.2215 (Ferrer)', 'AW1.126', 'ub2252a', 'k3401'];
 const LEVELS = ['seats', 'standing', 'full', 'queue'];
@@ -96,6 +99,12 @@ export async function benchRelay(): Promise<string[]> {
       reports: { stored: number };
     };
     const poll = await pollRooms(base);
+    const stranger = await reportsLoad(base);
+    const owner = await reportsLoad(base, { authorization: `Bearer ${OWNER_TOKEN}` });
+    const answers = (r: typeof owner) =>
+      Object.entries(r.listStatuses)
+        .map(([code, k]) => `${n(k)} × ${code}`)
+        .join(', ');
     const total = Object.values(poll.statuses).reduce((a, b) => a + b, 0);
     const share = total ? (100 * (poll.statuses['304'] ?? 0)) / total : 0;
     return [
@@ -105,6 +114,14 @@ export async function benchRelay(): Promise<string[]> {
       '|---|---|---|---|---|---|',
       `| POST /api/reports | ${n(post.perSecond)} reports/s | ${post.p50} ms | ${post.p99} ms | ${n(accepted)} × 202${refused.length ? `, ${refused.map(([c, k]) => `${n(k)} × ${c}`).join(', ')}` : ''}, ${post.errors} errors | ≥ 5,000/s, p99 ≤ 50 ms: ${check(post.perSecond >= 5000 && post.p99 <= 50)} |`,
       `| GET /api/rooms + If-None-Match | ${n(poll.perSecond)} polls/s | ${poll.p50} ms | ${poll.p99} ms | ${share.toFixed(2)} % 304 of ${n(total)}, ${poll.errors} errors | ≥ 10,000/s, mostly 304: ${check(poll.perSecond >= 10_000 && share > 90)} |`,
+      '',
+      '',
+      `GET /api/rooms (4 connections, 5 s) alone and while 8 connections ask GET /api/reports?limit=5000 without pause (${n(health.reports.stored)} reports stored):`,
+      '',
+      '| who asks for the list | its answers | /api/rooms alone p50/p99 | /api/rooms meanwhile p50/p99 |',
+      '|---|---|---|---|',
+      `| a stranger (no token) | ${answers(stranger)} | ${stranger.alone.p50}/${stranger.alone.p99} ms | ${stranger.loaded.p50}/${stranger.loaded.p99} ms |`,
+      `| the owner (RELAY_ADMIN_TOKEN, pages of 1,000) | ${answers(owner)} | ${owner.alone.p50}/${owner.alone.p99} ms | ${owner.loaded.p50}/${owner.loaded.p99} ms |`,
       '',
       // Requests still in flight when autocannon stops are stored but not counted as 202 by it.
       `Stored afterwards: ${n(health.reports.stored)} reports (every 202 on disk: ${check(health.reports.stored >= accepted)}).`,

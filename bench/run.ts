@@ -12,6 +12,11 @@ const sections: Section[] = [
   ['suggest', 'Plan B suggestions', async () => (await import('./suggest')).benchSuggest()],
   ['relay', 'Relay under load', async () => (await import('./relay')).benchRelay()],
   [
+    'fanout',
+    'FOSDEM scale: 10,000 live clients on one relay',
+    async () => (await import('./fanout')).benchFanout(),
+  ],
+  [
     'browser',
     'In the browser (Chromium, 4× CPU throttling, 390×844)',
     async () => (await import('./browser')).benchBrowser(),

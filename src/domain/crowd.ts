@@ -15,7 +15,14 @@
  *    A vote weighs at most 1, so one phone alone never gets above 1/3 — below the 0.5 that
  *    `isKnownFull` needs — two fresh agreeing phones reach 2/3, three reach 1; ten-minute-old
  *    reports count half.
- * 5. `reports` counts the votes (devices) behind the level; `updatedAt` is the freshest one.
+ * 5. One source, one phone's weight. Device ids are free to invent; where a report came from
+ *    is not. Votes that share a `source` (the relay passes the client address, an IPv6 /64, or
+ *    a configured venue network, as an opaque key) weigh together at most `maxSourceWeight`
+ *    (1: one fresh phone) in a room, or what `sourceWeights` allows that source; over it, the
+ *    source's votes are scaled down together, keeping its mix of levels. So one address alone
+ *    never gets a room above 1/3 confidence nor outvotes two other addresses, and turning a
+ *    room "full" (0.5) takes at least two sources. A vote without a source is its own source.
+ * 6. `reports` counts the votes (devices) behind the level; `updatedAt` is the freshest one.
  */
 
 import {
@@ -37,6 +44,11 @@ export interface CrowdReport {
   at: number;
   /** Anonymous per-install id: one vote per device per room. */
   device: string;
+  /**
+   * Where the report came from, as an opaque key (the relay's: a client address, an IPv6 /64,
+   * a venue network). Votes of one source share one phone's weight; absent → its own source.
+   */
+  source?: string;
 }
 
 /** The venue's state for one room, with when the relay fetched it. */
@@ -63,17 +75,22 @@ export interface CrowdOptions {
   fullConfidenceWeight?: number;
   /** Reports stamped later than now + this are ignored (default 1 min of clock skew). */
   futureSkewMs?: number;
+  /** Most a source's votes weigh together in one room (default 1: one fresh phone). */
+  maxSourceWeight?: number;
+  /** Per-source exceptions to maxSourceWeight (the relay's venue networks, behind one NAT). */
+  sourceWeights?: ReadonlyMap<string, number>;
   /** Room slugs to include even without any information (level "unknown"). */
   rooms?: readonly string[];
 }
 
 /** The defaults of CrowdOptions, exported so the relay and the docs say the same numbers. */
-export const CROWD_DEFAULTS: Readonly<Required<Omit<CrowdOptions, 'rooms'>>> = {
+export const CROWD_DEFAULTS: Readonly<Required<Omit<CrowdOptions, 'rooms' | 'sourceWeights'>>> = {
   halfLifeMs: 10 * MINUTE,
   windowMs: 2 * 60 * MINUTE,
   officialMaxAgeMs: 6 * MINUTE,
   fullConfidenceWeight: 3,
   futureSkewMs: MINUTE,
+  maxSourceWeight: 1,
 };
 
 /** Level → its place from emptiest (0) to fullest (3); a Map so no prototype key matches. */
@@ -157,27 +174,43 @@ export function decayWeight(ageMs: number, halfLifeMs: number = CROWD_DEFAULTS.h
   return 0.5 ** (Math.max(0, ageMs) / halfLifeMs);
 }
 
+/** The key a vote's source is counted under: its source, else the device alone. */
+const sourceOf = (v: CrowdReport): string => v.source ?? `device:${v.device}`;
+
 function crowdFullness(
   room: string,
   votes: Iterable<CrowdReport>,
   now: number,
-  o: typeof CROWD_DEFAULTS,
+  o: typeof CROWD_DEFAULTS & Pick<CrowdOptions, 'sourceWeights'>,
 ): RoomFullness {
-  const weights = [0, 0, 0, 0];
   const oldest = now - o.windowMs;
   const newest = now + o.futureSkewMs;
-  let total = 0;
-  let count = 0;
+  const counted: { rank: number; w: number; source: string }[] = [];
+  const bySource = new Map<string, number>();
   let updatedAt = Number.NEGATIVE_INFINITY;
   for (const v of votes) {
     const rank = RANK.get(v.level);
     if (rank === undefined || v.at < oldest || v.at > newest) continue;
     const w = decayWeight(now - v.at, o.halfLifeMs);
-    weights[rank]! += w;
-    total += w;
-    count++;
+    const source = sourceOf(v);
+    counted.push({ rank, w, source });
+    bySource.set(source, (bySource.get(source) ?? 0) + w);
     if (v.at > updatedAt) updatedAt = v.at;
   }
+  // Rule 5: a source over its cap has all its votes scaled by cap / its weight.
+  const scale = new Map<string, number>();
+  for (const [source, sum] of bySource) {
+    const cap = o.sourceWeights?.get(source) ?? o.maxSourceWeight;
+    if (sum > cap) scale.set(source, cap / sum);
+  }
+  const weights = [0, 0, 0, 0];
+  let total = 0;
+  for (const { rank, w, source } of counted) {
+    const scaled = w * (scale.get(source) ?? 1);
+    weights[rank]! += scaled;
+    total += scaled;
+  }
+  const count = counted.length;
   if (count === 0) return { room, level: 'unknown', confidence: 0, source: 'none', reports: 0 };
   // Weighted median: the first level (emptiest first) whose cumulative weight reaches half.
   let rank = 0;

@@ -3,16 +3,17 @@
  * Plan B works without it; the relay adds what one phone cannot know alone.
  *
  * API: GET /api/health · GET /api/schedule · GET /api/rooms · GET /api/rooms/events (SSE) ·
- * POST /api/reports · GET /api/reports?after=&limit=. Every /api answer allows any origin (no
- * credentials are involved), so an app served elsewhere can use this relay.
+ * POST /api/reports · GET /api/reports?after=&limit= (owner only). What the API reads out may
+ * be read by any origin (no credentials are involved), so an app served elsewhere can show this
+ * relay's rooms; reports are accepted from browsers of the app's own origin only, unless
+ * `corsOrigins` names others. Every answer carries the headers of security-headers.ts.
  */
-import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { CROWD_DEFAULTS, type CrowdOptions, type OfficialRoomState } from '../domain/crowd';
 import { handleReports, type ReportsApi } from './api-reports';
-import { DB_FILE, openRelayDb, type RelayDb } from './db';
+import { parseVenueNetworks, venueSourceKey } from './client-source';
+import { DB_FILE, openRelayDb, type RelayDb, sourceSalt } from './db';
 import { inlineWriter, workerWriter } from './db-writer';
 import { etagMatches, methodNotAllowed, sendJson } from './http';
 import { OfficialFeed, type OfficialFeedOptions } from './official-feed';
@@ -22,7 +23,9 @@ import { checkRange, parseRequestTarget } from './request-target';
 import { RoomDirectory } from './rooms';
 import { RoomsView } from './rooms-view';
 import type { ScheduleSource } from './schedule-source';
+import { originAllowed, setSecurityHeaders } from './security-headers';
 import { SseHub, type SseOptions } from './sse';
+import { staticFiles } from './static-files';
 
 export { sendJson } from './http';
 
@@ -38,8 +41,21 @@ export interface RelayOptions {
   /** Reports per minute and burst, per device (default 12/min, burst 6) and per client address
    * (default 600/min, burst 300: a conference NAT puts many phones behind one address). */
   rateLimits?: { device?: RateLimit; address?: RateLimit };
-  /** Trust X-Forwarded-For for the client address (only behind your own reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies of your own in front of the relay: the client address is the one the
+   * nearest of them appended to X-Forwarded-For (true: one proxy; a number: that many).
+   */
+  trustProxy?: boolean | number;
+  /** Networks (CIDR) behind which many phones share an address: the venue's NAT or Wi-Fi. */
+  venueNetworks?: string;
+  /** How many phones' weight a venue network's reports may have together (default 2). */
+  venueSourceWeight?: number;
+  /** Browser origins besides the app's own that may POST reports ("*": any). */
+  corsOrigins?: readonly string[];
+  /** Opens GET /api/reports to `Authorization: Bearer <token>`; unset → closed. */
+  adminToken?: string;
+  /** Serve *.map files of the build (default false). */
+  sourceMaps?: boolean;
   crowd?: CrowdOptions;
   /** Listing rebuild timing (see RoomsView). */
   rooms?: { refreshMs?: number; throttleMs?: number };
@@ -58,6 +74,9 @@ export interface Relay {
   close(): Promise<void>;
 }
 
+/** How many phones' weight a venue network's reports may have together in one room. */
+export const DEFAULT_VENUE_SOURCE_WEIGHT = 2;
+
 /** Default rate limits (see RelayOptions.rateLimits). */
 export const DEFAULT_RATE_LIMITS = {
   device: { perMinute: 12, burst: 6 },
@@ -75,7 +94,14 @@ const READ_ONLY_PATHS = new Set([
 export function createRelay(options: RelayOptions): Relay {
   const now = options.now ?? Date.now;
   const db: RelayDb = openRelayDb(options.dataDir);
-  const crowd = { ...CROWD_DEFAULTS, ...options.crowd };
+  const venues = parseVenueNetworks(options.venueNetworks);
+  const venueWeight = options.venueSourceWeight ?? DEFAULT_VENUE_SOURCE_WEIGHT;
+  const crowd = {
+    ...CROWD_DEFAULTS,
+    ...options.crowd,
+    sourceWeights: new Map(venues.map((n) => [venueSourceKey(n), venueWeight])),
+  };
+  const proxyHops = Number(options.trustProxy ?? 0);
   const writer = options.dataDir ? workerWriter(join(options.dataDir, DB_FILE)) : inlineWriter(db);
   const store = new ReportStore(db, writer, { now, windowMs: crowd.windowMs });
   const directory = new RoomDirectory(() => options.schedule.current.conference);
@@ -99,11 +125,20 @@ export function createRelay(options: RelayOptions): Relay {
     deviceLimiter: new RateLimiter(options.rateLimits?.device ?? DEFAULT_RATE_LIMITS.device),
     addressLimiter: new RateLimiter(options.rateLimits?.address ?? DEFAULT_RATE_LIMITS.address),
     now,
-    trustProxy: options.trustProxy ?? false,
+    proxyHops,
+    venues,
+    salt: sourceSalt(db),
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     maxAgeMs: crowd.windowMs,
     skewMs: crowd.futureSkewMs,
   };
-  const serveStatic = staticApp(options.distDir);
+  const corsOrigins = options.corsOrigins ?? [];
+  const serveStatic = options.distDir
+    ? staticFiles(options.distDir, {
+        exclude: options.dataDir ? [options.dataDir] : [],
+        sourceMaps: options.sourceMaps ?? false,
+      })
+    : undefined;
 
   const health = (res: ServerResponse) => {
     const s = options.schedule.current;
@@ -134,11 +169,21 @@ export function createRelay(options: RelayOptions): Relay {
   const handleApi = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    // Reading is open to any origin; writing (POST /api/reports) to the app's own and the
+    // configured ones. A browser on another origin gets no CORS grant and a 403.
+    const mayWrite = originAllowed(req, corsOrigins, proxyHops > 0);
+    const origin = req.headers.origin;
+    const writesHere = path === '/api/reports' && (method === 'POST' || method === 'OPTIONS');
+    if (!writesHere) res.setHeader('Access-Control-Allow-Origin', '*');
+    else if (origin && mayWrite) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+    }
     res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After');
     if (method === 'OPTIONS') {
+      if (writesHere && !mayWrite) return void res.writeHead(204).end();
       res.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET, HEAD, POST',
+        'Access-Control-Allow-Methods': writesHere ? 'POST' : 'GET, HEAD',
         'Access-Control-Allow-Headers': 'Content-Type, If-None-Match, Last-Event-ID',
         'Access-Control-Max-Age': '86400',
       });
@@ -146,6 +191,12 @@ export function createRelay(options: RelayOptions): Relay {
       return;
     }
     if (path === '/api/reports') {
+      if (method === 'POST' && !mayWrite) {
+        req.resume();
+        return sendJson(res, 403, {
+          error: `Reports are accepted from this relay's own app; ${origin} is not allowed (CORS_ORIGINS).`,
+        });
+      }
       handleReports(req, res, api, url).catch((e) => failRequest(req, res, e));
       return;
     }
@@ -165,23 +216,27 @@ export function createRelay(options: RelayOptions): Relay {
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
     const url = parseRequestTarget(req.url);
+    const api = url?.pathname.startsWith('/api/') ?? true;
+    setSecurityHeaders(res, api);
     if (!url) return sendJson(res, 400, { error: 'The request target is not a path we can read.' });
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+    if (api) return handleApi(req, res, url);
     if (!serveStatic)
       return sendJson(res, 404, {
         error: 'The app is not built: run `npm run build` (npm start does it for you).',
       });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
+      return methodNotAllowed(res, 'GET, HEAD');
+    }
     const range = checkRange(req.headers.range);
     if (range.kind === 'invalid')
       return sendJson(res, 416, { error: 'The Range header is not a byte range we can serve.' });
-    if (range.kind === 'ignore') delete req.headers.range;
-    // The static server reads req.url itself: give it the target as read here (dot segments
-    // resolved, no authority), never the raw text that made its own parser throw.
-    req.url = `${url.pathname}${url.search}`;
-    // The static server pipes a file stream into the answer; a read error there (a file removed
-    // mid-request) is this request's failure, not the process's.
-    res.on('pipe', (source) => source.on('error', (e) => failRequest(req, res, e)));
-    serveStatic(req, res, () => sendJson(res, 404, { error: 'Not found.' }));
+    serveStatic(req, res, url.pathname, range).then(
+      (served) => {
+        if (!served) sendJson(res, 404, { error: 'Not found.' });
+      },
+      (e) => failRequest(req, res, e),
+    );
   };
 
   return {
@@ -249,24 +304,4 @@ function schedule(req: IncomingMessage, res: ServerResponse, source: ScheduleSou
   if (etagMatches(req, s.etag)) return void res.writeHead(304, headers).end();
   res.writeHead(200, { ...headers, 'Content-Type': s.contentType });
   res.end(req.method === 'HEAD' ? undefined : s.text);
-}
-
-function staticApp(distDir: string | undefined) {
-  if (!distDir || !existsSync(distDir)) return undefined;
-  return sirv(distDir, {
-    single: true,
-    etag: true,
-    // Look files up per request (one stat) instead of listing them once at start: a rebuilt or
-    // redeployed dist/ is served as it is now, and a file gone since start is a 404 instead of
-    // a read error that takes the relay down.
-    dev: true,
-    setHeaders(res, pathname) {
-      // The service worker and the HTML must always be revalidated so updates are seen.
-      if (pathname === '/sw.js' || pathname.endsWith('.html') || pathname === '/') {
-        res.setHeader('Cache-Control', 'no-cache');
-      } else if (pathname.startsWith('/assets/')) {
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      }
-    },
-  });
 }

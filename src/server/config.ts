@@ -3,12 +3,17 @@
  * DATA_DIR (.planb-data) · OFFICIAL_STATUS_URL (none) · OFFICIAL_STATUS_INTERVAL_SECONDS (60) ·
  * OFFICIAL_STATUS_TIMEOUT_SECONDS (10) · OFFICIAL_STATUS_ALWAYS (0: poll only on conference
  * days) · RATE_LIMIT_DEVICE_PER_MINUTE (12) · RATE_LIMIT_ADDRESS_PER_MINUTE (600; 0 turns a
- * limit off; the burst is half a minute's worth) · TRUST_PROXY (0) · CROWD_HALF_LIFE_MINUTES (10).
+ * limit off; the burst is half a minute's worth) · TRUST_PROXY (0: no proxy; 1 or true: one
+ * reverse proxy of yours; N: that many) · VENUE_NETWORKS (none: CIDRs whose phones share an
+ * address) · VENUE_SOURCE_WEIGHT (2) · CORS_ORIGINS (none besides the app's own; "*": any) ·
+ * RELAY_ADMIN_TOKEN (none: GET /api/reports closed) · SOURCE_MAPS (0) · SSE_MAX_CLIENTS (20000) ·
+ * CROWD_HALF_LIFE_MINUTES (10).
  */
 import { resolve } from 'node:path';
 import type { Conference } from '../domain/model';
-import { DEFAULT_RATE_LIMITS, type RelayOptions } from './app';
+import { DEFAULT_RATE_LIMITS, DEFAULT_VENUE_SOURCE_WEIGHT, type RelayOptions } from './app';
 import type { RateLimit } from './rate-limit';
+import { DEFAULT_SSE_MAX_CLIENTS } from './sse';
 
 /** The data folder when DATA_DIR is not set (relative to the working directory). */
 export const DEFAULT_DATA_DIR = '.planb-data';
@@ -60,7 +65,27 @@ export function relayOptionsFromEnv(
       device: limit(env, 'RATE_LIMIT_DEVICE_PER_MINUTE', DEFAULT_RATE_LIMITS.device),
       address: limit(env, 'RATE_LIMIT_ADDRESS_PER_MINUTE', DEFAULT_RATE_LIMITS.address),
     },
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: proxyHops(env.TRUST_PROXY),
+    ...(env.VENUE_NETWORKS?.trim() ? { venueNetworks: env.VENUE_NETWORKS.trim() } : {}),
+    venueSourceWeight: envNumber(env, 'VENUE_SOURCE_WEIGHT', DEFAULT_VENUE_SOURCE_WEIGHT),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    ...(env.RELAY_ADMIN_TOKEN?.trim() ? { adminToken: env.RELAY_ADMIN_TOKEN.trim() } : {}),
+    sourceMaps: env.SOURCE_MAPS === '1' || env.SOURCE_MAPS === 'true',
+    sse: { maxClients: envNumber(env, 'SSE_MAX_CLIENTS', DEFAULT_SSE_MAX_CLIENTS) },
     crowd: { halfLifeMs: envNumber(env, 'CROWD_HALF_LIFE_MINUTES', 10) * 60_000 },
   };
+}
+
+/** TRUST_PROXY: "true" is one proxy, a whole number that many, anything else none. */
+function proxyHops(raw: string | undefined): number {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === 'true') return 1;
+  const hops = Number(value);
+  if (value !== '' && (!Number.isInteger(hops) || hops < 0 || hops > 10)) {
+    throw new Error(`TRUST_PROXY must be 0, 1 (or true) or a number of proxies, not "${raw}".`);
+  }
+  return hops || 0;
 }

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { RelayDb } from './db';
 
-/** One report row: id, room, level, at, device, received_at. */
-export type ReportRow = [string, string, string, number, string, number];
+/** One report row: id, room, level, at, device, received_at, source (null: its own). */
+export type ReportRow = [string, string, string, number, string, number, string | null];
 
 /** Commits batches; resolves per row with true (inserted) or false (the id was already there). */
 export interface ReportWriter {
@@ -19,7 +19,7 @@ export interface ReportWriter {
 
 /** The insert both writers run; INSERT OR IGNORE makes a resent id a no-op. */
 export const INSERT_REPORT =
-  'INSERT OR IGNORE INTO reports (id, room, level, at, device, received_at) VALUES (?, ?, ?, ?, ?, ?)';
+  'INSERT OR IGNORE INTO reports (id, room, level, at, device, received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
 /** Commits on the calling thread (for in-memory databases). */
 export function inlineWriter(db: RelayDb): ReportWriter {

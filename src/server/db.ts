@@ -25,6 +25,11 @@ const MIGRATIONS: readonly string[] = [
      received_at INTEGER NOT NULL
    );
    CREATE INDEX reports_by_at ON reports (at);`,
+  // The abuse rule's source (domain/crowd.ts rule 5); NULL for reports stored before it, which
+  // then count as their own source. The salt makes stored sources unreadable as addresses.
+  `ALTER TABLE reports ADD COLUMN source TEXT;
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   INSERT INTO meta (key, value) VALUES ('source-salt', lower(hex(randomblob(16))));`,
 ];
 
 /**
@@ -50,4 +55,10 @@ export function openRelayDb(dataDir?: string): RelayDb {
     })();
   }
   return db;
+}
+
+/** The database's own salt for stored sources (made once, by the schema step that added them). */
+export function sourceSalt(db: RelayDb): string {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'source-salt'").get() as { value: string })
+    .value;
 }

@@ -1,8 +1,9 @@
 /**
  * Small HTTP helpers shared by the relay's routes: JSON answers, a size-limited body reader,
- * conditional-request matching and the client's address.
+ * conditional-request matching.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 /** Sends a JSON body with the right headers. */
 export function sendJson(
@@ -28,12 +29,41 @@ export function methodNotAllowed(res: ServerResponse, allow: string): void {
 /** A request body read up to a limit. */
 export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
 
-/** Bytes drained (and ignored) after a too-large body before the connection is cut. */
-const DRAIN_LIMIT = 1 << 20;
+/** After refusing a body: how long, and how many more bytes, the relay reads before cutting. */
+const LINGER_MS = 5_000;
+const LINGER_BYTES = 32 << 20;
 
 /**
- * Reads the body as UTF-8, refusing more than `limit` bytes. A refused body is drained up to
- * 1 MB (so the client reads the 413) and the connection is closed after the answer.
+ * Closes the connection gently once the answer (a 413) is out: the relay stops writing (FIN)
+ * but goes on reading and discarding what the client still sends, until the client is done,
+ * 5 s have passed or 32 MB more arrived. Cutting at once would reset the connection while the
+ * client is still uploading, and a reset makes its system drop the 413 unread (or fail its
+ * write with EPIPE before it ever reads).
+ */
+export function lingerAfterAnswer(socket: Socket): void {
+  const lingering = socket as Socket & { destroySoon?: () => void };
+  lingering.destroySoon = () => {
+    let seen = 0;
+    const cut = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    const timer = setTimeout(cut, LINGER_MS);
+    timer.unref();
+    socket.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > LINGER_BYTES) cut();
+    });
+    socket.once('end', cut);
+    socket.once('close', () => clearTimeout(timer));
+    if (socket.writable) socket.end();
+    socket.resume();
+  };
+}
+
+/**
+ * Reads the body as UTF-8, refusing more than `limit` bytes. A refused body is read and
+ * discarded while the 413 goes out; the connection then closes gently (lingerAfterAnswer).
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve) => {
@@ -44,14 +74,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     const refuse = () => {
       refused = true;
       chunks.length = 0;
+      lingerAfterAnswer(req.socket);
       resolve({ ok: false, tooLarge: true });
     };
     if (declared > limit) refuse();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (refused) {
-        if (size > DRAIN_LIMIT) req.socket.destroy();
-      } else if (size > limit) {
+      if (refused) return;
+      if (size > limit) {
         refuse();
       } else {
         chunks.push(chunk);
@@ -74,14 +104,4 @@ export function etagMatches(req: IncomingMessage, etag: string): boolean {
     const tag = t.trim();
     return tag === '*' || tag === etag || tag === `W/${etag}`;
   });
-}
-
-/** The client's address: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first.slice(0, 64);
-  }
-  return req.socket.remoteAddress ?? 'unknown';
 }

@@ -2,7 +2,8 @@
  * The venue's official room status (FOSDEM: https://api.fosdem.org/roomstatus/v1/listrooms),
  * polled server-side (it has no CORS headers) about every minute while the conference is on,
  * with a timeout on each request and exponential backoff after failures. The last good answer
- * is kept with its fetch time; the aggregation decides when it is too old to be current.
+ * is kept with its fetch time; the aggregation decides when it is too old to be current. An
+ * answer without a single usable entry is a failed poll, never a good answer.
  */
 import type { OfficialState } from '../domain/fullness';
 
@@ -109,7 +110,11 @@ export class OfficialFeed {
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const text = await readCapped(res, MAX_BYTES);
-      this.#entries = parseListrooms(JSON.parse(text));
+      const entries = parseListrooms(JSON.parse(text));
+      // An empty list (or one with no known state) is a feed in trouble, not every room
+      // reopening: it fails this poll and the last good states stay.
+      if (entries.length === 0) throw new Error('the answer lists no room with a known state');
+      this.#entries = entries;
       this.#fetchedAt = this.#o.now();
       this.#lastError = undefined;
       this.#failures = 0;

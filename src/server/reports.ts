@@ -22,10 +22,16 @@ export interface StoredReport extends CrowdReport {
 /** What happened to a submitted report: newly stored, or already there (same id). */
 export type StoreOutcome = 'stored' | 'duplicate';
 
+/** The outcome, with the room the stored report names (a replay's own room may differ). */
+export interface StoreResult {
+  outcome: StoreOutcome;
+  room: string;
+}
+
 interface Pending {
   report: CrowdReport;
   receivedAt: number;
-  done(outcome: StoreOutcome): void;
+  done(result: StoreResult): void;
   fail(error: unknown): void;
 }
 
@@ -54,14 +60,17 @@ export class ReportStore {
     this.#windowMs = options.windowMs ?? CROWD_DEFAULTS.windowMs;
     const since = this.#now() - this.#windowMs;
     const recent = db
-      .prepare('SELECT id, room, level, at, device FROM reports WHERE at >= ? ORDER BY at')
-      .all(since) as CrowdReport[];
-    for (const r of recent) this.#remember(r);
+      .prepare('SELECT id, room, level, at, device, source FROM reports WHERE at >= ? ORDER BY at')
+      .all(since) as (CrowdReport & { source: string | null })[];
+    for (const { source, ...r } of recent) this.#remember(source === null ? r : { ...r, source });
     this.#count = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
   }
 
-  /** Stores a report; resolves once it is committed to disk (or found already stored). */
-  submit(report: CrowdReport, receivedAt: number = this.#now()): Promise<StoreOutcome> {
+  /**
+   * Stores a report; resolves once it is committed to disk, or found already stored under its id
+   * (then with the stored report's room: a replay never moves a report to another room).
+   */
+  submit(report: CrowdReport, receivedAt: number = this.#now()): Promise<StoreResult> {
     return new Promise((done, fail) => {
       this.#pending.push({ report, receivedAt, done, fail });
       if (!this.#scheduled && !this.#inFlight) {
@@ -80,7 +89,15 @@ export class ReportStore {
     const batch = this.#pending;
     this.#pending = [];
     const rows = batch.map(
-      ({ report: r, receivedAt }): ReportRow => [r.id, r.room, r.level, r.at, r.device, receivedAt],
+      ({ report: r, receivedAt }): ReportRow => [
+        r.id,
+        r.room,
+        r.level,
+        r.at,
+        r.device,
+        receivedAt,
+        r.source ?? null,
+      ],
     );
     this.#inFlight = this.#writer.write(rows).then(
       (inserted) => this.#settle(batch, inserted),
@@ -99,8 +116,10 @@ export class ReportStore {
       if (inserted[i]) {
         this.#count++;
         changed = this.#remember(p.report) || changed;
+        p.done({ outcome: 'stored', room: p.report.room });
+      } else {
+        p.done({ outcome: 'duplicate', room: this.#storedRoom(p.report.id) ?? p.report.room });
       }
-      p.done(inserted[i] ? 'stored' : 'duplicate');
     });
     if (changed) for (const listener of this.#listeners) listener();
   }
@@ -108,6 +127,13 @@ export class ReportStore {
   /** Commits everything pending and waits for it (before shutting down). */
   async flush(): Promise<void> {
     while (this.#inFlight || this.#pending.length > 0) await (this.#inFlight ?? this.#commitNext());
+  }
+
+  #storedRoom(id: string): string | undefined {
+    const row = this.#db.prepare('SELECT room FROM reports WHERE id = ?').get(id) as
+      | { room: string }
+      | undefined;
+    return row?.room;
   }
 
   #remember(r: CrowdReport): boolean {
@@ -118,7 +144,8 @@ export class ReportStore {
     }
     const seen = room.get(r.device);
     if (seen && seen.at > r.at) return false;
-    room.set(r.device, { id: r.id, room: r.room, level: r.level, at: r.at, device: r.device });
+    const { id, level, at, device, source } = r;
+    room.set(device, { id, room: r.room, level, at, device, ...(source ? { source } : {}) });
     return true;
   }
 
@@ -140,7 +167,7 @@ export class ReportStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Reports stored after `afterSeq`, oldest first, without device ids (they are votes' keys). */
+  /** Reports stored after `afterSeq`, oldest first, without device ids or sources (votes' keys). */
   list(afterSeq: number, limit: number): Omit<StoredReport, 'device'>[] {
     const rows = this.#db
       .prepare(

@@ -1,7 +1,7 @@
 /**
  * Reading what a request asks for without trusting it: the request target (origin-form "/x",
  * absolute-form "http://host/x", or anything an attacker types) and the Range header. Both were
- * ways to end the relay with one request (`new URL` throws on "http://[", sirv's file stream
+ * ways to end the relay with one request (`new URL` throws on "http://[", the static file stream
  * throws on "bytes=5-2"), so they are checked here before any route sees them.
  */
 

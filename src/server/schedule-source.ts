@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Conference } from '../domain/model';
 import { parseSchedule } from '../domain/schedule';
-import { isUrl, readSource } from '../node/read-source';
+import { fileStampOf, isUrl, MAX_SCHEDULE_BYTES, readSource } from '../node/read-source';
 
 /** One validated schedule version as served by GET /api/schedule. */
 export interface ServedSchedule {
@@ -17,6 +17,14 @@ export interface ServedSchedule {
   contentType: string;
   conference: Conference;
   loadedAt: number;
+  /** For a file: its size and mtime in ms when read (see fileStampOf). */
+  fileStamp?: string;
+}
+
+/** How a schedule is read: download timeout and size cap (the same cap as files). */
+export interface ReadOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
 }
 
 const CONTENT_TYPES: Record<Conference['source']['format'], string> = {
@@ -31,8 +39,13 @@ const CONTENT_TYPES: Record<Conference['source']['format'], string> = {
 export async function loadServedSchedule(
   source: string,
   now = Date.now(),
+  options: ReadOptions = {},
 ): Promise<ServedSchedule> {
-  const read = await readSource(source);
+  const read = await readSource(
+    source,
+    options.timeoutMs ?? 30_000,
+    options.maxBytes ?? MAX_SCHEDULE_BYTES,
+  );
   const conference = parseSchedule(read.text);
   const etag = `"${createHash('sha256').update(read.text).digest('base64url').slice(0, 27)}"`;
   return {
@@ -42,6 +55,7 @@ export async function loadServedSchedule(
     contentType: CONTENT_TYPES[conference.source.format],
     conference,
     loadedAt: now,
+    ...(read.fileStamp ? { fileStamp: read.fileStamp } : {}),
   };
 }
 
@@ -50,17 +64,23 @@ export class ScheduleSource {
   #current: ServedSchedule;
   #lastError: string | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #refreshing: Promise<boolean> | undefined;
 
   private constructor(
     readonly source: string,
     initial: ServedSchedule,
+    private readonly options: ReadOptions,
   ) {
     this.#current = initial;
   }
 
   /** Loads the source once; fails (with the parser's message) when it is not a schedule. */
-  static async open(source: string): Promise<ScheduleSource> {
-    return new ScheduleSource(source, await loadServedSchedule(source));
+  static async open(source: string, options: ReadOptions = {}): Promise<ScheduleSource> {
+    return new ScheduleSource(
+      source,
+      await loadServedSchedule(source, Date.now(), options),
+      options,
+    );
   }
 
   /** The schedule being served. */
@@ -73,16 +93,33 @@ export class ScheduleSource {
     return this.#lastError;
   }
 
-  /** Re-reads the source; keeps the old version when the new one is unreadable. */
-  async refresh(): Promise<boolean> {
+  /**
+   * Re-reads the source; keeps the old version when the new one is unreadable. One refresh at a
+   * time: a call while one runs gets that one's answer (a slow download never piles up).
+   */
+  refresh(): Promise<boolean> {
+    this.#refreshing ??= this.#refresh().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #refresh(): Promise<boolean> {
     try {
       if (!isUrl(this.source)) {
-        const info = await stat(this.source);
-        if (info.mtime.toUTCString() === this.#current.lastModified) return false;
+        // Size and mtime in ms: a file saved twice within one second is still seen as changed.
+        const stamp = fileStampOf(await stat(this.source));
+        if (stamp === this.#current.fileStamp) return false;
       }
-      const next = await loadServedSchedule(this.source);
+      const next = await loadServedSchedule(this.source, Date.now(), this.options);
       this.#lastError = undefined;
-      if (next.etag === this.#current.etag) return false;
+      if (next.etag === this.#current.etag) {
+        this.#current = {
+          ...this.#current,
+          ...(next.fileStamp ? { fileStamp: next.fileStamp } : {}),
+        };
+        return false;
+      }
       this.#current = next;
       return true;
     } catch (e) {

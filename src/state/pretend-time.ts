@@ -52,7 +52,10 @@ export function createPretendTime(deps: {
         });
         return;
       }
-      void set(instant);
+      // The clock is set at once; a full disk only means it is not remembered: say so.
+      set(instant).catch((error: Error) =>
+        deps.notices.push({ kind: 'error', text: error.message }),
+      );
     },
   };
 }

@@ -62,7 +62,10 @@ export interface AppStore {
   toggleBookmark(talk: Talk): Promise<void>;
   /** Removes a bookmark by key (also one whose talk left the schedule). */
   removeBookmark(key: TalkKey): Promise<void>;
-  /** Pretend it is `instant` (null: real time); remembered across reloads. */
+  /**
+   * Pretend it is `instant` (null: real time); remembered across reloads. The clock is set at
+   * once; rejects (StorageFullError…) when remembering it failed.
+   */
   setPretendTime(instant: number | null): Promise<void>;
   dispose(): void;
 }

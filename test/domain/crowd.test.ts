@@ -203,3 +203,74 @@ describe("this phone's own reports", () => {
     expect(withOwnReports(official, [mine], t(2)).get('ud2208')!.source).toBe('official');
   });
 });
+
+describe('one address, one phone: the abuse rule', () => {
+  const from = (source: string, device: string, level: CrowdReport['level'], minute = 0) => ({
+    ...report(device, level, minute),
+    source,
+  });
+
+  it('27 invented devices behind one address weigh like one phone: filling, never known full', () => {
+    const fakes = Array.from({ length: 27 }, (_, i) => from('203.0.113.9', `fake-${i}`, 'queue'));
+    const decroly = aggregateRoomFullness(fakes, [], t(0)).get('ud2208')!;
+    expect(decroly.level).toBe('queue');
+    expect(decroly.confidence).toBeCloseTo(1 / 3);
+    expect(isKnownFull(decroly)).toBe(false);
+    expect(decroly.reports).toBe(27);
+  });
+
+  it('the same address cannot outvote two other addresses that see seats', () => {
+    const reports = [
+      ...Array.from({ length: 10 }, (_, i) => from('198.51.100.7', `fake-${i}`, 'queue')),
+      from('192.0.2.1', 'anna', 'seats'),
+      from('192.0.2.2', 'ben', 'seats'),
+    ];
+    const decroly = aggregateRoomFullness(reports, [], t(0)).get('ud2208')!;
+    expect(decroly.level).toBe('seats');
+    expect(isFullOrFilling(decroly)).toBe(false);
+  });
+
+  it('two addresses agreeing make the room known full; three make it certain', () => {
+    const two = [from('192.0.2.1', 'anna', 'full'), from('192.0.2.2', 'ben', 'full')];
+    const decroly = aggregateRoomFullness(two, [], t(0)).get('ud2208')!;
+    expect(decroly.confidence).toBeCloseTo(2 / 3);
+    expect(isKnownFull(decroly)).toBe(true);
+    const three = [...two, from('192.0.2.3', 'chloe', 'full')];
+    expect(aggregateRoomFullness(three, [], t(0)).get('ud2208')!.confidence).toBeCloseTo(1);
+  });
+
+  it('a source over its cap keeps its mix of levels, scaled down together', () => {
+    // One address: two phones say full, two say seats: it counts as half a vote each way.
+    const nat = ['full', 'full', 'seats', 'seats'].map((level, i) =>
+      from('venue', `phone-${i}`, level as CrowdReport['level']),
+    );
+    const other = from('192.0.2.1', 'anna', 'full');
+    const decroly = aggregateRoomFullness([...nat, other], [], t(0)).get('ud2208')!;
+    // full: 0.5 + 1, seats: 0.5 → full, agreement 3/4, weight 2 of 3.
+    expect(decroly.level).toBe('full');
+    expect(decroly.confidence).toBeCloseTo(0.75 * (2 / 3));
+  });
+
+  it('a venue network allowed two phones of weight makes a room known full alone, not certain', () => {
+    const venue = Array.from({ length: 30 }, (_, i) => from('venue:ulb', `phone-${i}`, 'full'));
+    const options = { sourceWeights: new Map([['venue:ulb', 2]]) };
+    const decroly = aggregateRoomFullness(venue, [], t(0), options).get('ud2208')!;
+    expect(decroly.confidence).toBeCloseTo(2 / 3);
+    expect(isKnownFull(decroly)).toBe(true);
+    const withOther = [...venue, from('192.0.2.1', 'anna', 'full')];
+    expect(aggregateRoomFullness(withOther, [], t(0), options).get('ud2208')!.confidence).toBe(1);
+  });
+
+  it('fading applies before the cap: an old flood weighs less than one fresh phone', () => {
+    const old = Array.from({ length: 3 }, (_, i) => from('198.51.100.7', `old-${i}`, 'queue', 0));
+    const fresh = [from('192.0.2.1', 'anna', 'seats', 20), from('192.0.2.2', 'ben', 'seats', 20)];
+    const decroly = aggregateRoomFullness([...old, ...fresh], [], t(20)).get('ud2208')!;
+    // The flood: 3 × 0.25 = 0.75, under the cap; the two fresh phones weigh 2.
+    expect(decroly.level).toBe('seats');
+  });
+
+  it('reports without a source (phones, older data) each count as their own source', () => {
+    const reports = ['a', 'b', 'c'].map((d) => report(d, 'full', 0));
+    expect(aggregateRoomFullness(reports, [], t(0)).get('ud2208')!.confidence).toBeCloseTo(1);
+  });
+});

@@ -21,10 +21,19 @@ export function crowdSkipReason(): string | undefined {
   return undefined;
 }
 
+/** The relay's RELAY_ADMIN_TOKEN in these tests (GET /api/reports is the owner's). */
+export const OWNER_TOKEN = 'e2e-owner-token';
+
+/** GET /api/reports of `relay` as its owner. */
+export function ownerFetch(relay: Relay, path: string): Promise<Response> {
+  return fetch(`${relay.url}${path}`, { headers: { Authorization: `Bearer ${OWNER_TOKEN}` } });
+}
+
 /** The relay these tests talk to: FOSDEM 2020, serving PLANB_E2E_DIST when it is set. */
 export function startCrowdRelay(): Promise<Relay> {
   return startRelay({
     schedule: sharedPath('fosdem-2020-schedule.xml'),
+    env: { RELAY_ADMIN_TOKEN: OWNER_TOKEN },
     ...(process.env.PLANB_E2E_DIST ? { distDir: E2E_DIST } : {}),
   });
 }

@@ -5,7 +5,7 @@
 // (the relay refuses reports more than 2 h old).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, crowdSkipReason, startCrowdRelay } from './crowd-support';
+import { closeAll, crowdSkipReason, ownerFetch, startCrowdRelay } from './crowd-support';
 import { launchChromium, openControlled, phoneContext, type Relay } from './harness';
 
 const skip = crowdSkipReason();
@@ -18,7 +18,7 @@ interface StoredReport {
 }
 
 async function relayReports(relay: Relay): Promise<StoredReport[]> {
-  const res = await fetch(`${relay.url}/api/reports`);
+  const res = await ownerFetch(relay, '/api/reports');
   return ((await res.json()) as { reports: StoredReport[] }).reports;
 }
 

@@ -3,7 +3,7 @@
  * against the built app served by the real relay on 127.0.0.1.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -71,6 +71,14 @@ export async function startRelay(options: {
     child.stderr!.on('data', onData);
     child.on('exit', (code) => fail(new Error(`relay exited with ${code}:\n${output}`)));
   });
+  // A relay that dies mid-test shows up as "connection refused" in the browser: say why here.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `[e2e] the relay at ${url} exited unexpectedly (${signal ?? `code ${code}`}); it printed:\n${output.slice(-3000)}`,
+    );
+  });
   return {
     url,
     distDir,
@@ -78,6 +86,7 @@ export async function startRelay(options: {
     process: child,
     stop: () =>
       new Promise((done) => {
+        stopping = true;
         if (child.exitCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
@@ -179,7 +188,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function axeViolations(
   page: Page,
 ): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
-  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
+  // Evaluated through the driver, not added as a <script>: the app's CSP refuses inline script.
+  await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {

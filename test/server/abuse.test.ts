@@ -8,7 +8,10 @@ import { postReport, type RunningRelay, reportBody, rooms, startRelay } from './
 let r: RunningRelay;
 beforeAll(async () => {
   // The address limit is off here so every hostile request reaches validation.
-  r = await startRelay({ rateLimits: { address: { perMinute: 0, burst: 0 } } });
+  r = await startRelay({
+    rateLimits: { address: { perMinute: 0, burst: 0 } },
+    adminToken: 'owner-secret-2',
+  });
 });
 afterAll(() => r.close());
 
@@ -118,8 +121,9 @@ describe('hostile and malformed reports', () => {
   it('wrong methods and paths get JSON errors; the server still answers afterwards', async () => {
     expect((await fetch(`${r.base}/api/reports`, { method: 'PUT', body: '{}' })).status).toBe(405);
     expect((await fetch(`${r.base}/api/rooms`, { method: 'DELETE' })).status).toBe(405);
-    expect((await fetch(`${r.base}/api/reports?after=-1`)).status).toBe(400);
-    expect((await fetch(`${r.base}/api/reports?limit=abc`)).status).toBe(400);
+    const owner = { headers: { Authorization: 'Bearer owner-secret-2' } };
+    expect((await fetch(`${r.base}/api/reports?after=-1`, owner)).status).toBe(400);
+    expect((await fetch(`${r.base}/api/reports?limit=abc`, owner)).status).toBe(400);
     expect((await fetch(`${r.base}/api/%2e%2e/etc/passwd`)).status).toBe(404);
     expect((await rooms(r.base)).length).toBeGreaterThan(5);
     expect((await postReport(r.base, reportBody({ device: 'last-phone' }))).status).toBe(202);

@@ -19,7 +19,7 @@ describe('relay environment', () => {
       device: { perMinute: 12, burst: 6 },
       address: { perMinute: 600, burst: 300 },
     });
-    expect(o.trustProxy).toBe(false);
+    expect(o.trustProxy).toBe(0);
     expect(o.crowd?.halfLifeMs).toBe(10 * 60_000);
   });
 
@@ -46,6 +46,12 @@ describe('relay environment', () => {
     expect(() => relayOptionsFromEnv({ RATE_LIMIT_DEVICE_PER_MINUTE: 'lots' }, () => demo)).toThrow(
       /RATE_LIMIT_DEVICE_PER_MINUTE must be a number/,
     );
+  });
+
+  it('reads TRUST_PROXY as a number of proxies (true: one) and refuses anything else', () => {
+    expect(relayOptionsFromEnv({ TRUST_PROXY: 'true' }, () => demo).trustProxy).toBe(1);
+    expect(relayOptionsFromEnv({ TRUST_PROXY: '2' }, () => demo).trustProxy).toBe(2);
+    expect(() => relayOptionsFromEnv({ TRUST_PROXY: 'yes' }, () => demo)).toThrow(/TRUST_PROXY/);
   });
 
   it('polls the official feed only around conference days', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportBody, spawnRelayProcess } from './support';
+import { OWNER_TOKEN, reportBody, spawnRelayProcess } from './support';
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -25,7 +25,9 @@ async function allStoredIds(base: string): Promise<Set<string>> {
   const ids = new Set<string>();
   let after = 0;
   for (;;) {
-    const page = (await (await fetch(`${base}/api/reports?after=${after}&limit=5000`)).json()) as {
+    const owner = { headers: { Authorization: `Bearer ${OWNER_TOKEN}` } };
+    const url = `${base}/api/reports?after=${after}&limit=1000`;
+    const page = (await (await fetch(url, owner)).json()) as {
       reports: Array<{ id: string }>;
       next: number;
     };

@@ -168,4 +168,24 @@ describe('the relay with OFFICIAL_STATUS_URL', () => {
     const h = await health(base);
     expect(h.official).toMatchObject({ failures: 0, lastError: null });
   });
+
+  it('an answer with no usable entry is a failed poll: the last good states stay', async () => {
+    let answer = LISTROOMS;
+    const up = await upstream((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(answer);
+    });
+    const { base, relay: r } = await relay({ official: { url: up.url, intervalMs: 60_000 } });
+    await expect.poll(async () => (await health(base)).official.rooms).toBe(4);
+    for (const empty of ['[]', '[{"roomname":"Janson","state":"9"}]']) {
+      answer = empty;
+      expect(await r.feed!.poll()).toBe(false);
+      r.view.rebuild();
+      expect((await rooms(base)).find((x) => x.slug === 'ud2208')).toMatchObject({
+        source: 'official',
+        state: '1',
+      });
+      expect((await health(base)).official.lastError).toMatch(/no room with a known state/);
+    }
+  });
 });

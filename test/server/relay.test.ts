@@ -136,3 +136,70 @@ describe('npm start with a bad SCHEDULE', () => {
     expect(result.stderr).toMatch(/web page/);
   });
 });
+
+describe('refreshing the schedule', () => {
+  it('sees a file saved twice within one second (size and mtime in ms)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planb-same-second-'));
+    const file = join(dir, 'schedule.xml');
+    const text = readFileSync(demo, 'utf8');
+    writeFileSync(file, text);
+    const second = Math.floor(Date.now() / 1000) * 1000;
+    utimesSync(file, new Date(second + 100), new Date(second + 100));
+    const source = await ScheduleSource.open(file);
+    const before = source.current.etag;
+    // Same length, same second, new title.
+    writeFileSync(file, text.replace('Plan B Demo', 'Plan C Demo'));
+    utimesSync(file, new Date(second + 700), new Date(second + 700));
+    expect(await source.refresh()).toBe(true);
+    expect(source.current.etag).not.toBe(before);
+    expect(source.current.conference.title).toMatch(/Plan C Demo/);
+  });
+
+  it('refuses a download larger than the cap while it streams, and keeps the good schedule', async () => {
+    let huge = false;
+    const upstream = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/xml' });
+      if (!huge) return void res.end(readFileSync(demo, 'utf8'));
+      // Chunked, no length to refuse it by: 1 MB pieces until the client gives up.
+      const piece = Buffer.alloc(1 << 20, ' ');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 64 && res.write(piece)) sent++;
+        if (sent >= 64) res.end();
+        else res.once('drain', pump);
+      };
+      res.on('close', () => {
+        sent = 64;
+      });
+      pump();
+    });
+    servers.push(upstream);
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/schedule.xml`;
+    const source = await ScheduleSource.open(url, { maxBytes: 4 << 20 });
+    huge = true;
+    expect(await source.refresh()).toBe(false);
+    expect(source.lastError).toMatch(/larger than 4 MB/);
+    expect(source.current.conference.title).toMatch(/Plan B Demo/);
+  });
+
+  it('runs one refresh at a time: calls during a slow download share it', async () => {
+    let requests = 0;
+    const upstream = createServer((_req, res) => {
+      requests++;
+      setTimeout(() => {
+        res.writeHead(200, { 'Content-Type': 'application/xml' });
+        res.end(readFileSync(demo, 'utf8'));
+      }, 150);
+    });
+    servers.push(upstream);
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/schedule.xml`;
+    const source = await ScheduleSource.open(url);
+    requests = 0;
+    await Promise.all([source.refresh(), source.refresh(), source.refresh()]);
+    expect(requests).toBe(1);
+    await source.refresh();
+    expect(requests).toBe(2);
+  });
+});

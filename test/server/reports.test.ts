@@ -76,17 +76,19 @@ describe('POST /api/reports', () => {
     expect(statuses).toEqual([202, 202, 202, 429]);
   });
 
-  it('lists stored reports in arrival order, without device ids, for owners and tests', async () => {
-    const { base } = await relay();
+  it('lists stored reports in arrival order, without device ids or sources, for the owner', async () => {
+    const { base } = await relay({ adminToken: 'owner-secret-1' });
+    const owner = { headers: { Authorization: 'Bearer owner-secret-1' } };
     const a = reportBody();
     const b = reportBody({ room: 'janson', level: 'seats' });
     await postReport(base, a);
     await postReport(base, b);
-    const page = await (await fetch(`${base}/api/reports?after=0&limit=1`)).json();
+    const page = await (await fetch(`${base}/api/reports?after=0&limit=1`, owner)).json();
     expect(page.reports).toHaveLength(1);
     expect(page.reports[0]).toMatchObject({ id: a.id, room: 'ud2208', level: 'full' });
     expect(page.reports[0].device).toBeUndefined();
-    const rest = await (await fetch(`${base}/api/reports?after=${page.next}`)).json();
+    expect(page.reports[0].source).toBeUndefined();
+    const rest = await (await fetch(`${base}/api/reports?after=${page.next}`, owner)).json();
     expect(rest.reports.map((r: { id: string }) => r.id)).toEqual([b.id]);
     expect(rest.total).toBe(2);
   });
@@ -113,10 +115,12 @@ describe('GET /api/rooms', () => {
   });
 
   it('three phones report Decroly full: the listing says state "1", full, 3 reports', async () => {
-    const { base, relay: r } = await relay();
+    // Three phones on three networks (behind the relay's own proxy, which names them).
+    const { base, relay: r } = await relay({ trustProxy: 1 });
     const at = Date.now() - 60_000;
-    for (const device of ['phone-anna', 'phone-bert', 'phone-cleo']) {
-      expect((await postReport(base, reportBody({ device, at }))).status).toBe(202);
+    for (const [i, device] of ['phone-anna', 'phone-bert', 'phone-cleo'].entries()) {
+      const from = { 'X-Forwarded-For': `192.0.2.${i + 1}` };
+      expect((await postReport(base, reportBody({ device, at }), from)).status).toBe(202);
     }
     r.view.rebuild();
     const decroly = (await rooms(base)).find((x) => x.slug === 'ud2208')!;

@@ -96,12 +96,19 @@ export async function rooms(base: string): Promise<Array<Record<string, unknown>
   return (await fetch(`${base}/api/rooms`)).json() as Promise<Array<Record<string, unknown>>>;
 }
 
+/** RELAY_ADMIN_TOKEN of relays started by spawnRelayProcess (GET /api/reports). */
+export const OWNER_TOKEN = 'test-owner-token';
+
 /**
  * Starts the relay as its own process, `node --import tsx src/server/main.ts` (one process, so a
  * SIGKILL hits the server itself), on a free port over `dataDir`, with the address rate limit
- * off (all traffic comes from 127.0.0.1). Resolves once it prints its address.
+ * off (all traffic comes from 127.0.0.1) and OWNER_TOKEN as RELAY_ADMIN_TOKEN; `env` on top.
+ * Resolves once it prints its address.
  */
-export function spawnRelayProcess(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+export function spawnRelayProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: resolve(import.meta.dirname, '../..'),
     env: {
@@ -110,6 +117,8 @@ export function spawnRelayProcess(dataDir: string): Promise<{ child: ChildProces
       PORT: '0',
       HOST: '127.0.0.1',
       RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
+      RELAY_ADMIN_TOKEN: OWNER_TOKEN,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

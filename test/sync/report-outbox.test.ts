@@ -14,7 +14,7 @@ import {
   type ReportOutboxOptions,
   replayForBackgroundSync,
 } from '../../src/sync/report-outbox';
-import { type RunningRelay, startRelay } from '../server/support';
+import { OWNER_TOKEN, type RunningRelay, startRelay } from '../server/support';
 
 let dbCount = 0;
 const open: Array<{ close(): void }> = [];
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function setup(relayOptions: Parameters<typeof startRelay>[0] = {}) {
-  const relay = await startRelay(relayOptions);
+  const relay = await startRelay({ adminToken: OWNER_TOKEN, ...relayOptions });
   stops.push(relay.close);
   const db = await openPlanBDb(`outbox-${++dbCount}`);
   open.push(db);
@@ -39,7 +39,8 @@ function outbox(db: PlanBDb, relay: RunningRelay, extra: Partial<ReportOutboxOpt
 }
 
 async function relayIds(relay: RunningRelay): Promise<string[]> {
-  const page = await (await fetch(`${relay.base}/api/reports`)).json();
+  const owner = { headers: { Authorization: `Bearer ${OWNER_TOKEN}` } };
+  const page = await (await fetch(`${relay.base}/api/reports`, owner)).json();
   return page.reports.map((r: { id: string }) => r.id);
 }
 
@@ -163,12 +164,21 @@ describe('the crowd-report outbox', () => {
   });
 
   it("the relay's view and this phone's reports agree once sent", async () => {
-    const { relay, db } = await setup({ rooms: { throttleMs: 10 } });
+    // Three phones on three networks, named by the relay's own proxy (one address is one phone).
+    const { relay, db } = await setup({ rooms: { throttleMs: 10 }, trustProxy: 1 });
     const phones: ReportOutbox[] = [];
     for (let i = 0; i < 3; i++) {
       const phoneDb = await openPlanBDb(`outbox-phone-${++dbCount}`);
       open.push(phoneDb);
-      phones.push(outbox(phoneDb, relay, { isOnline: () => true }));
+      const viaProxy: typeof fetch = (url, init) =>
+        fetch(url, {
+          ...init,
+          headers: {
+            ...(init?.headers as Record<string, string>),
+            'X-Forwarded-For': `192.0.2.${i + 1}`,
+          },
+        });
+      phones.push(outbox(phoneDb, relay, { isOnline: () => true, fetch: viaProxy }));
     }
     for (const phone of phones) await phone.report('ud2208', 'full');
     await Promise.all(phones.map((p) => p.flush()));

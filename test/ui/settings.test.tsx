@@ -3,7 +3,7 @@
 // Saturday 11:00 at the venue, whatever zone the phone is set to. Run this file also with
 // TZ=America/New_York: the venue-time assertions must hold in any zone.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../src/state/store';
 import { parseRoute, route } from '../../src/ui/router';
 import Settings from '../../src/ui/views/Settings/Settings';
@@ -125,6 +125,29 @@ describe('Settings', () => {
       'Plan B pretends it is Sat 6 Feb 11:00 at the venue',
     );
     expect(input.value).toBe('2027-02-06T11:00');
+  });
+
+  it('a full disk while saving the clock is shown, not lost as an unhandled error', async () => {
+    const store = await openSettings();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      fireEvent.click(
+        within(screen.getByRole('group', { name: 'Quick picks' })).getByRole('button', {
+          name: 'Sat 6 Feb 11:00',
+        }),
+      );
+      const alert = await within(section('Time travel')).findByRole('alert');
+      expect(alert.textContent).toBe(
+        'There is no storage space left on this device, so your settings could not be saved. ' +
+          'Free some space (or remove old schedules) and try again. ' +
+          'The clock is set for now, but Plan B will not remember it when opened again.',
+      );
+      expect(store.clock.isReal.value).toBe(false);
+    } finally {
+      put.mockRestore();
+    }
   });
 
   it('offers quick picks: the first day at 11:00 and each day’s first talk', async () => {

@@ -14,6 +14,7 @@
 import ICAL from 'ical.js';
 import { talkKeyFromUid } from '../export/ics';
 import type { Conference, Talk } from '../model';
+import { eventLine, ICS_DATE_HINT } from '../schedule/ics-lines';
 import { cleanTitle } from '../schedule/normalize';
 import { foldText } from '../text';
 import { isValidTimeZone, zonedToUtc } from '../time';
@@ -54,10 +55,19 @@ export function matchCalendarBookmarks(conference: Conference, icsText: string):
 
   const result: CalendarBookmarks = { matched: [], unmatched: [] };
   const seen = new Set<string>();
-  for (const event of events) {
+  for (const [i, event] of events.entries()) {
     const uid = text(event, 'uid');
     const title = text(event, 'summary');
-    const start = startOf(event, conference.timeZone);
+    let start: number | undefined;
+    try {
+      start = startOf(event, conference.timeZone);
+    } catch {
+      // ical.js reads dates lazily and throws its own words ("Could not extract integer…").
+      const line = eventLine(icsText, i, 'DTSTART');
+      throw new CalendarImportError(
+        `event ${i + 1}${title ? ` ("${title.slice(0, 60)}")` : ''} has a start that is not a date and time${line ? ` (${JSON.stringify(line)})` : ''}: ${ICS_DATE_HINT}.`,
+      );
+    }
     const planbKey = talkKeyFromUid(uid);
     const slug = EVENT_SLUG_RE.exec(text(event, 'url'))?.[1];
     const companion = COMPANION_UID_RE.exec(uid);

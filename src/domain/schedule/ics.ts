@@ -35,6 +35,7 @@ import ICAL from 'ical.js';
 import { ScheduleError } from '../errors';
 import type { Link, Person } from '../model';
 import { isValidTimeZone, zonedToUtc } from '../time';
+import { eventLine, ICS_DATE_HINT } from './ics-lines';
 import { cleanLink, type RawConference, type RawTalk, slugify, uniqueInOrder } from './normalize';
 
 type Component = ICAL.Component;
@@ -65,10 +66,7 @@ export function parseIcs(text: string): RawConference {
       talks.push(readEvent(event, timeZone, organizers.size > 1, where));
     } catch (e) {
       skippedEvents += 1;
-      firstProblem ??=
-        e instanceof ScheduleError
-          ? e
-          : new ScheduleError('malformed', `an event could not be read (${message(e)}).`, where);
+      firstProblem ??= e instanceof ScheduleError ? e : eventProblem(e, event, text, i, where);
     }
   });
   if (talks.length === 0 && firstProblem) throw firstProblem;
@@ -135,6 +133,33 @@ function parseError(e: unknown, source: string): ScheduleError {
     'malformed',
     `a line is not iCalendar ("${shown}"): a calendar line is NAME:value or NAME;PARAM=value:value.`,
     at >= 0 ? `line ${at + 1}` : undefined,
+  );
+}
+
+/** Why an event could not be read, in words: a date ical.js cannot read is quoted as written. */
+function eventProblem(
+  e: unknown,
+  event: Component,
+  text: string,
+  index: number,
+  where: string,
+): ScheduleError {
+  const badDate = ['dtstart', 'dtend'].find((name) => {
+    try {
+      event.getFirstPropertyValue(name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (!badDate) {
+    return new ScheduleError('malformed', `an event could not be read (${message(e)}).`, where);
+  }
+  const line = eventLine(text, index, badDate.toUpperCase());
+  return new ScheduleError(
+    'malformed',
+    `its ${badDate === 'dtstart' ? 'start' : 'end'} is not a date and time${line ? ` (${JSON.stringify(line)})` : ''}: ${ICS_DATE_HINT}.`,
+    where,
   );
 }
 

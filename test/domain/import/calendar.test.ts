@@ -115,6 +115,31 @@ describe('bookmarks from a calendar, on the demo conference', () => {
     );
   });
 
+  it('a bad date is said in words, quoting the line, and nothing was added', () => {
+    const read = (start: string) => () =>
+      matchCalendarBookmarks(
+        demoConference(),
+        ics(
+          ['UID:1@x', 'SUMMARY:Welcome', 'DTSTART:20270206T090000'],
+          ['UID:2@x', 'SUMMARY:Closing', start],
+        ),
+      );
+    for (const start of ['DTSTART:2027-02-06T10:00', 'DTSTART:garbage']) {
+      let error: unknown;
+      try {
+        read(start)();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CalendarImportError);
+      const text = (error as Error).message;
+      expect(text).toBe(
+        `This calendar cannot be read: event 2 ("Closing") has a start that is not a date and time (${JSON.stringify(start)}): a calendar writes a date and time as 20200201T103000 (venue time) or 20200201T093000Z (UTC). No bookmarks were added.`,
+      );
+      expect(text).not.toMatch(/extract integer|invalid date-time/);
+    }
+  });
+
   it('a calendar with no events matches nothing', () => {
     expect(matchCalendarBookmarks(demoConference(), ics())).toEqual({ matched: [], unmatched: [] });
   });

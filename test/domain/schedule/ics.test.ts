@@ -290,7 +290,10 @@ describe('ICS: mapping details', () => {
     const e = expectScheduleError(() => parseIcs(ics([], [noStart, garbage])), 'wrong-shape');
     expect(e.where).toBe('VEVENT #1 (UID nostart)');
     const g = expectScheduleError(() => parseIcs(ics([], [garbage])), 'malformed');
-    expect(g.where).toBe('VEVENT #1 (UID garbage)');
+    expect(g.where).toBe('VEVENT #1 (UID garbage)'); // In words, quoting the line as written (not ical.js's "invalid date-time value").
+    expect(g.problem).toBe(
+      'its start is not a date and time ("DTSTART:garbage"): a calendar writes a date and time as 20200201T103000 (venue time) or 20200201T093000Z (UTC).',
+    );
   });
 });
 

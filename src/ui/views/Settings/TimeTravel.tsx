@@ -69,7 +69,16 @@ export function TimeTravel() {
 
   async function pretend(instant: number | null) {
     setError(null);
-    await store.setPretendTime(instant);
+    try {
+      await store.setPretendTime(instant);
+    } catch (e) {
+      // The clock is set in this page; only remembering it failed (a full disk, most likely).
+      setDone(null);
+      setError(
+        `${(e as Error).message} The clock is set for now, but Plan B will not remember it when opened again.`,
+      );
+      return;
+    }
     setDraft(null);
     setDone(
       instant === null || !zone
