@@ -2,13 +2,18 @@
 
 /** The largest topic score that still adds to the rank (beyond it, closeness is not news). */
 const TOPIC_CAP = 5;
+/**
+ * What closeness to the topic adds below the threshold, at most: more than the practical part
+ * (20), so a talk nearly on the topic comes before a nearer one on nothing like it.
+ */
+const NEAR_MISS = 30;
 /** Minutes of walking assumed in the rank when the walk is unknown: neither near nor far. */
 const UNKNOWN_WALK_RANK = 5;
 
 /**
  * The rank of an alternative, as one number: bookmarked (+1000) above related (+100, plus up to
  * 50 by topic score) above the rest, which are ordered by how close they come to the topic (up
- * to +20, so a near miss comes before a talk on nothing like it); a likely-full room costs 25;
+ * to +30, so a near miss comes before a talk on nothing like it); a likely-full room costs 25;
  * the practical part adds up to 10 for a short walk and 10 for most of the talk left. So a
  * bookmark always comes first, and a related talk always outranks an unrelated one, likely full
  * or not.
@@ -29,7 +34,7 @@ export function rankScore(s: {
   const walk = s.walkMinutes ?? UNKNOWN_WALK_RANK;
   return (
     (s.bookmarked ? 1000 : 0) +
-    (s.related ? 100 + 10 * topic : 20 * Math.min(1, topic / (s.relatedThreshold || 1))) -
+    (s.related ? 100 + 10 * topic : NEAR_MISS * Math.min(1, topic / (s.relatedThreshold || 1))) -
     (s.likelyFull ? 25 : 0) +
     10 * (1 - Math.min(Math.max(0, walk), 15) / 15) +
     10 * Math.max(0, Math.min(1, s.leftShare))
