@@ -262,13 +262,6 @@ export function createRelay(options: RelayOptions): Relay {
   };
 }
 
-/** The handler alone, for callers that never stop the relay (an in-memory database). */
-export function createRelayHandler(
-  options: RelayOptions,
-): (req: IncomingMessage, res: ServerResponse) => void {
-  return createRelay(options).handle;
-}
-
 /**
  * The last word on a request that failed unexpectedly: logged with what was asked, answered with
  * a 500 when nothing was sent yet, else the connection is cut. The relay goes on serving.

@@ -4,7 +4,6 @@
  * that answers polls and streams; while one batch commits, the next one gathers. An in-memory
  * database (tests, no data folder) cannot be shared between threads and is written inline.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { RelayDb } from './db';
 
@@ -31,33 +30,12 @@ export function inlineWriter(db: RelayDb): ReportWriter {
   };
 }
 
-// Plain JavaScript run by the worker (eval: it needs no TypeScript loader, in tests or not).
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.sqlite);
-const db = new Database(workerData.file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('busy_timeout = 5000');
-const insert = db.prepare(workerData.insert);
-const write = db.transaction((rows) => rows.map((r) => insert.run(r).changes > 0));
-parentPort.on('message', ({ seq, rows }) => {
-  try {
-    parentPort.postMessage({ seq, inserted: write(rows) });
-  } catch (e) {
-    parentPort.postMessage({ seq, error: String((e && e.message) || e) });
-  }
-});
-`;
-
 type Reply = { seq: number; inserted?: boolean[]; error?: string };
 
 /** Commits on a worker thread with its own connection to `file` (WAL, synchronous=FULL). */
 export function workerWriter(file: string): ReportWriter {
-  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { sqlite, file, insert: INSERT_REPORT },
+  const worker = new Worker(new URL('./db-writer.worker.js', import.meta.url), {
+    workerData: { file, insert: INSERT_REPORT },
   });
   const waiting = new Map<number, { done(v: boolean[]): void; fail(e: Error): void }>();
   let seq = 0;

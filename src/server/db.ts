@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { CONNECTION_PRAGMAS, FILE_PRAGMAS } from './db-pragmas.js';
 
 /** An open relay database. */
 export type RelayDb = Database.Database;
@@ -41,12 +42,11 @@ export function openRelayDb(dataDir?: string): RelayDb {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     db = new Database(join(dataDir, DB_FILE));
-    db.pragma('journal_mode = WAL');
+    for (const pragma of FILE_PRAGMAS) db.pragma(pragma);
   } else {
     db = new Database(':memory:');
   }
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {

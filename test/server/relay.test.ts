@@ -17,15 +17,18 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSchedule } from '../../src/domain/schedule';
-import { createRelayHandler } from '../../src/server/app';
+import { createRelay, type Relay } from '../../src/server/app';
 import { ScheduleSource } from '../../src/server/schedule-source';
 
 const root = resolve(import.meta.dirname, '../..');
 const demo = resolve(root, 'data/demo/planb-demo.xml');
 const servers: Server[] = [];
+const relays: Relay[] = [];
 
 async function startRelay(source: ScheduleSource, distDir?: string): Promise<string> {
-  const server = createServer(createRelayHandler({ schedule: source, distDir }));
+  const relay = createRelay({ schedule: source, distDir });
+  relays.push(relay);
+  const server = createServer(relay.handle);
   servers.push(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -33,6 +36,7 @@ async function startRelay(source: ScheduleSource, distDir?: string): Promise<str
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((done) => s.close(done))));
+  await Promise.all(relays.splice(0).map((r) => r.close()));
 });
 
 describe('the relay serving a schedule', () => {
