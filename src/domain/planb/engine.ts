@@ -27,7 +27,7 @@ import {
 } from './lookup';
 import { rankScore } from './rank';
 import { type StayOrGo, stayOrGo } from './stay';
-import { type TopicLink, type TopicRelation, topicRelation } from './topics';
+import { NO_RELATION, type TopicLink, type TopicRelation, topicRelation } from './topics';
 
 /** Tuning for planB; every field has a default (PLAN_B_DEFAULTS). */
 export interface PlanBOptions extends LikelyFullOptions {
@@ -330,16 +330,6 @@ export function planB(ctx: PlanBContext): PlanB {
   }
   return result;
 }
-
-const NO_RELATION: TopicRelation = {
-  score: 0,
-  corroborated: false,
-  rank: 0,
-  content: 0,
-  links: [],
-  terms: [],
-  speakers: [],
-};
 
 /**
  * The reason a related talk is offered, in words a person would use; undefined when nothing

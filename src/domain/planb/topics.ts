@@ -186,22 +186,23 @@ function typeWords(talks: readonly TopicTalk[]): Set<string> {
   return out;
 }
 
-/**
- * Per term, how much it gathers in one track: the highest share of a track's talks using it,
- * over its share of all talks (1 = spread evenly). Undefined without tracks of a useful size.
- */
-function concentration(
+/** How the schedule's terms spread over its tracks: per track, its size and its terms' talk counts. */
+interface TrackCounts {
+  sizes: ReadonlyMap<string, number>;
+  /** Per track, term id → how many of its talks use the term (terms in 2+ talks only). */
+  counts: ReadonlyMap<string, ReadonlyMap<number, number>>;
+}
+
+function trackCounts(
   talks: readonly TopicTalk[],
   perTalk: readonly Map<number, number>[],
   df: Int32Array,
-): Float64Array {
-  const n = Math.max(1, talks.length);
-  const bySize = new Map<string, number>();
-  for (const t of talks) if (t.track) bySize.set(t.track, (bySize.get(t.track) ?? 0) + 1);
-  const lift = new Float64Array(df.length);
+): TrackCounts {
+  const sizes = new Map<string, number>();
   const counts = new Map<string, Map<number, number>>();
   talks.forEach((t, i) => {
-    if (!t.track || (bySize.get(t.track) ?? 0) < LIFT_MIN_TRACK) return;
+    if (!t.track) return;
+    sizes.set(t.track, (sizes.get(t.track) ?? 0) + 1);
     let c = counts.get(t.track);
     if (!c) {
       c = new Map();
@@ -209,10 +210,20 @@ function concentration(
     }
     for (const id of perTalk[i]!.keys()) if (df[id]! >= 2) c.set(id, (c.get(id) ?? 0) + 1);
   });
-  for (const [track, c] of counts) {
-    const size = bySize.get(track)!;
+  return { sizes, counts };
+}
+
+/**
+ * Per term, how much it gathers in one track: the highest share of a track's talks using it,
+ * over its share of all talks (1 = spread evenly; 0 without tracks of a useful size).
+ */
+function concentration(n: number, tracks: TrackCounts, df: Int32Array): Float64Array {
+  const lift = new Float64Array(df.length);
+  for (const [track, c] of tracks.counts) {
+    const size = tracks.sizes.get(track)!;
+    if (size < LIFT_MIN_TRACK) continue;
     for (const [id, k] of c) {
-      const l = k / size / (df[id]! / n);
+      const l = k / size / (df[id]! / Math.max(1, n));
       if (l > lift[id]!) lift[id] = l;
     }
   }
@@ -225,46 +236,21 @@ function concentration(
  * is not judged on one pair). Topic words ("telemetry", "Lisp") keep together; filler words
  * ("matters", "strategic") scatter over the schedule. Without tracks every term weighs 1.
  */
-function trackTopicality(
-  talks: readonly TopicTalk[],
-  perTalk: readonly Map<number, number>[],
-  df: Int32Array,
-): Float64Array {
+function trackTopicality(n: number, tracks: TrackCounts, df: Int32Array): Float64Array {
   const weight = new Float64Array(df.length).fill(1);
-  const sizes = new Map<string, number>();
-  for (const t of talks) if (t.track) sizes.set(t.track, (sizes.get(t.track) ?? 0) + 1);
-  const n = talks.length;
   let samePairs = 0;
-  for (const k of sizes.values()) samePairs += k * (k - 1);
+  for (const k of tracks.sizes.values()) samePairs += k * (k - 1);
   const base = n > 1 ? samePairs / (n * (n - 1)) : 0;
   if (base <= 0 || base >= 0.5) return weight;
-  // Per term, its talks' tracks counted.
-  const perTerm = new Map<number, Map<string, number>>();
-  talks.forEach((t, i) => {
-    for (const id of perTalk[i]!.keys()) {
-      if (df[id]! < 2) continue;
-      let m = perTerm.get(id);
-      if (!m) {
-        m = new Map();
-        perTerm.set(id, m);
-      }
-      const track = t.track || `\u0000${i}`;
-      m.set(track, (m.get(track) ?? 0) + 1);
-    }
-  });
-  for (const [id, m] of perTerm) {
-    const d = df[id]!;
-    let same = 0;
-    for (const k of m.values()) same += (k * (k - 1)) / 2;
+  const same = new Float64Array(df.length);
+  for (const c of tracks.counts.values()) for (const [id, k] of c) same[id]! += (k * (k - 1)) / 2;
+  df.forEach((d, id) => {
+    if (d < 2) return;
     const pairs = (d * (d - 1)) / 2;
-    const rate = (same + PRIOR_PAIRS * base) / (pairs + PRIOR_PAIRS);
-    const ratio = rate / base;
-    weight[id] = Math.min(
-      1,
-      MIN_TOPICALITY + ((1 - MIN_TOPICALITY) * Math.log2(ratio)) / TOPICAL_LOG2,
-    );
-    if (weight[id]! < MIN_TOPICALITY) weight[id] = MIN_TOPICALITY;
-  }
+    const ratio = (same[id]! + PRIOR_PAIRS * base) / (pairs + PRIOR_PAIRS) / base;
+    const w = MIN_TOPICALITY + ((1 - MIN_TOPICALITY) * Math.log2(ratio)) / TOPICAL_LOG2;
+    weight[id] = Math.max(MIN_TOPICALITY, Math.min(1, w));
+  });
   return weight;
 }
 /** A term named in a reason keeps to tracks at least this much (filler scatters). */
@@ -350,8 +336,9 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
   const df = new Int32Array(reader.keys.length);
   for (const tf of perTalk) for (const id of tf.keys()) df[id]! += 1;
   const labels = reader.labels();
-  const lift = concentration(talks, perTalk, df);
-  const topicality = trackTopicality(talks, perTalk, df);
+  const spread = trackCounts(talks, perTalk, df);
+  const lift = concentration(talks.length, spread, df);
+  const topicality = trackTopicality(talks.length, spread, df);
   // Boilerplate: common terms spread evenly over the tracks ("talk", "project", "open"); a
   // common term that gathers in a few tracks ("container", "kernel") is a topic, and stays.
   const common = Math.max(BOILERPLATE_MIN_TALKS, BOILERPLATE_SHARE * n);
@@ -554,7 +541,8 @@ const TRACK_PRIOR_STEP = 0.05;
 /** A track whose talks are this many times more alike than random pairs is about something. */
 const TOPICAL_COHESION = 4;
 
-const NONE: TopicRelation = {
+/** The relation of talks with nothing in common (or unknown to the model). */
+export const NO_RELATION: TopicRelation = {
   score: 0,
   corroborated: false,
   rank: 0,
@@ -571,7 +559,7 @@ const NONE: TopicRelation = {
 export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelation {
   const ra = index.rows.get(a.key);
   const rb = index.rows.get(b.key);
-  if (ra === undefined || rb === undefined || ra === rb) return NONE;
+  if (ra === undefined || rb === undefined || ra === rb) return NO_RELATION;
   const [ta, wa, tb, wb] = [
     index.terms[ra]!,
     index.weights[ra]!,
