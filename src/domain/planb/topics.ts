@@ -602,14 +602,17 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
   let trackScore = 0;
   let trackPrior = 0;
   let closeTracks = false;
+  let neighbours = false;
   const links: TopicLink[] = [];
   if (ta2 && a.track === b.track && ta2.topical) {
     trackScore = 1;
     links.push({ kind: 'same-track', track: ta2.name, label: ta2.label, noun: ta2.noun });
   } else if (ta2 && tb2 && a.track !== b.track) {
     const near = ta2.neighbours.get(tb2.name) ?? tb2.neighbours.get(ta2.name);
-    if (near !== undefined)
+    if (near !== undefined) {
+      neighbours = true;
       links.push({ kind: 'neighbour-track', track: tb2.name, label: tb2.label, noun: tb2.noun });
+    }
     // Talks of close tracks are often on neighbouring topics even when their words differ.
     const rank = Math.min(
       ta2.closeness.get(tb2.name) ?? Infinity,
@@ -633,8 +636,9 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
   return {
     score,
     corroborated,
-    // Close tracks lift a pair that shares some vocabulary, not one with nothing in common.
-    rank: score + (contentScore > PRIOR_MIN_CONTENT ? trackPrior : 0),
+    // Close tracks lift a pair that shares some vocabulary, or whose tracks are outright
+    // neighbours; not two talks with nothing in common from tracks that merely rank close.
+    rank: score + (contentScore > PRIOR_MIN_CONTENT || neighbours ? trackPrior : 0),
     content,
     links,
     terms,
