@@ -335,7 +335,7 @@ export function planB(ctx: PlanBContext): PlanB {
  * The reason a related talk is offered, in words a person would use; undefined when nothing
  * nameable links them (a neighbouring track alone is a hint for ranking, not a reason).
  */
-export function topicReason(links: readonly TopicLink[]): string | undefined {
+function topicReason(links: readonly TopicLink[]): string | undefined {
   const first = links[0];
   if (!first || (first.kind === 'neighbour-track' && links.length === 1)) return undefined;
   const terms = links.find((l) => l.kind === 'terms');
@@ -390,5 +390,6 @@ export { adoptTopics, hasTopics, planBIndex } from './lookup';
 export { rankScore } from './rank';
 export type { StayOrGo, StayOrGoContext } from './stay';
 export { stayOrGo } from './stay';
-export type { TopicIndex, TopicLink, TopicRelation, TopicTalk, TrackTopic } from './topics';
+export type { TopicIndex, TopicLink, TopicRelation, TopicTalk } from './topics';
 export { buildTopics, topicRelation } from './topics';
+export type { TrackTopic } from './tracks';

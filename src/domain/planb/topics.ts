@@ -3,17 +3,27 @@
  * community, learned from the schedule itself once per import, offline.
  *
  * - Content: field-weighted TF-IDF (title 3, subtitle 2, abstract 1; names ×1.5) over the
- *   words of words.ts, with the schedule's boilerplate (terms in more than 5 % of talks: talk,
- *   session, open source, community…) dropped, compared by cosine.
- * - Tracks: a track is topical when its talks resemble each other much more than random talks
- *   do (a Rust devroom is, "Lightning talks" is not); two tracks are neighbours when their
- *   talks share vocabulary or speakers (Rust ↔ Embedded, Containers ↔ Kubernetes).
+ *   words of words.ts, weighted by how much each keeps to tracks, with the schedule's
+ *   boilerplate (terms in more than 5 % of talks, spread evenly over the tracks: open, source,
+ *   project…) dropped; compared by cosine.
+ * - Tracks (tracks.ts): a track is topical when its talks resemble each other much more than
+ *   random talks do (a Rust devroom is, "Lightning talks" is not); two tracks are neighbours
+ *   when their talks share vocabulary or speakers (Rust ↔ Embedded, Containers ↔ Kubernetes).
  * - Speakers: a shared speaker strengthens a pair that shares a topic, never makes one alone.
  * The score is put on the conference's own scale (how rare such a pair is among random pairs),
  * so one threshold works on a 160-talk congress and a 1,000-talk FOSDEM alike.
  */
 import type { Talk, TalkKey } from '../model';
 import { foldText, htmlToText } from '../text';
+import { cosine, lcg, percentile } from './sparse';
+import {
+  buildTrackTopics,
+  concentration,
+  oneWordTrackNames,
+  type TrackTopic,
+  trackCounts,
+  trackTopicality,
+} from './tracks';
 import { foldedWords, type NameSets, namesFromCase, TermReader, TokenTable } from './words';
 
 /** Field weights: a title says most about a talk. */
@@ -30,8 +40,6 @@ const REASON_MAX_SHARE = 0.03;
 const UBIQUITOUS_SHARE = 0.2;
 /** A common term is a topic when some track uses it this many times more than the schedule. */
 const TOPIC_LIFT = 3;
-/** Tracks smaller than this say nothing about how a term is spread. */
-const LIFT_MIN_TRACK = 4;
 /** The most a schedule's scale can be (see buildTopics, step 4). */
 const SCALE_CAP = 0.25;
 /** A word named in a reason is in the titles of at least this many talks (names need not be). */
@@ -54,24 +62,6 @@ export type TopicTalk = Pick<
   | 'language'
   | 'persons'
 >;
-
-/** One track as the model sees it. */
-export interface TrackTopic {
-  name: string;
-  /** The track's name as a person says it: "Rust devroom" → "Rust". */
-  label: string;
-  /** "devroom" when the schedule calls its tracks devrooms, else "track". */
-  noun: 'devroom' | 'track';
-  talks: number;
-  /** How much more alike its talks are than random pairs (1 = no more alike). */
-  cohesion: number;
-  /** True when the track is about something (its talks clearly share a topic). */
-  topical: boolean;
-  /** Neighbouring tracks with their affinity on the conference scale, closest first. */
-  neighbours: ReadonlyMap<string, number>;
-  /** Every other track by how close its vocabulary and speakers are: 1 = closest. */
-  closeness: ReadonlyMap<string, number>;
-}
 
 /** The topic model of one schedule; build it with buildTopics. */
 export interface TopicIndex {
@@ -133,43 +123,6 @@ function abstractText(talk: TopicTalk): string {
   return abstract ? `${abstract}\n${description}` : description;
 }
 
-/** The label people use for a track: "Rust devroom" → Rust; "BOF - Track A" stays. */
-function trackLabel(name: string): { label: string; noun: 'devroom' | 'track' } {
-  const m = /^(.*?)\s+dev\s?room(?:\s+devroom)?$/i.exec(name.trim());
-  if (m?.[1]) return { label: m[1].replace(/\s+devroom$/i, '').trim(), noun: 'devroom' };
-  return { label: name.trim(), noun: 'track' };
-}
-
-/** One-word track names as written ("Go", "Rust", "Kotlin"): the schedule's own topic names. */
-function trackNames1(talks: readonly TopicTalk[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of talks) {
-    const { label } = trackLabel(t.track);
-    if (/^\p{Lu}[\p{L}\p{N}+#.]*$/u.test(label) && !/s$/.test(label)) out.add(label);
-  }
-  return out;
-}
-
-/**
- * Tracks named after a way of holding sessions rather than a subject: their name contains one
- * of the schedule's talk types other than the usual one ("Lightning talks", "Main Track -
- * Janson", "BOFs (Track A)", "Keynotes", "Workshops" at FOSDEM, where most talks are "devroom").
- */
-function formatTracks(talks: readonly TopicTalk[]): Set<string> {
-  const letters = (text: string) => foldText(text).replace(/[^\p{L}]/gu, '');
-  const counts = new Map<string, number>();
-  for (const t of talks) {
-    const type = letters(t.type);
-    if (type) counts.set(type, (counts.get(type) ?? 0) + 1);
-  }
-  const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const formats = [...counts.keys()].filter((t) => t !== usual && t.length >= 3);
-  const out = new Set<string>();
-  for (const t of talks)
-    if (t.track && formats.some((f) => letters(t.track).includes(f))) out.add(t.track);
-  return out;
-}
-
 /**
  * Words for how sessions are held, at any conference: they never say what a talk is about
  * ("Welcome to the EU Policy Workshop" and "MicroBlocks Workshop" share no topic).
@@ -186,117 +139,12 @@ function typeWords(talks: readonly TopicTalk[]): Set<string> {
   return out;
 }
 
-/** How the schedule's terms spread over its tracks: per track, its size and its terms' talk counts. */
-interface TrackCounts {
-  sizes: ReadonlyMap<string, number>;
-  /** Per track, term id → how many of its talks use the term (terms in 2+ talks only). */
-  counts: ReadonlyMap<string, ReadonlyMap<number, number>>;
-}
-
-function trackCounts(
-  talks: readonly TopicTalk[],
-  perTalk: readonly Map<number, number>[],
-  df: Int32Array,
-): TrackCounts {
-  const sizes = new Map<string, number>();
-  const counts = new Map<string, Map<number, number>>();
-  talks.forEach((t, i) => {
-    if (!t.track) return;
-    sizes.set(t.track, (sizes.get(t.track) ?? 0) + 1);
-    let c = counts.get(t.track);
-    if (!c) {
-      c = new Map();
-      counts.set(t.track, c);
-    }
-    for (const id of perTalk[i]!.keys()) if (df[id]! >= 2) c.set(id, (c.get(id) ?? 0) + 1);
-  });
-  return { sizes, counts };
-}
-
-/**
- * Per term, how much it gathers in one track: the highest share of a track's talks using it,
- * over its share of all talks (1 = spread evenly; 0 without tracks of a useful size).
- */
-function concentration(n: number, tracks: TrackCounts, df: Int32Array): Float64Array {
-  const lift = new Float64Array(df.length);
-  for (const [track, c] of tracks.counts) {
-    const size = tracks.sizes.get(track)!;
-    if (size < LIFT_MIN_TRACK) continue;
-    for (const [id, k] of c) {
-      const l = k / size / (df[id]! / Math.max(1, n));
-      if (l > lift[id]!) lift[id] = l;
-    }
-  }
-  return lift;
-}
-
-/**
- * Per term, a weight from 0.3 to 1 for how much it keeps to tracks: of the pairs of talks that
- * share it, how many share a track too, against random pairs (smoothed, so a term in two talks
- * is not judged on one pair). Topic words ("telemetry", "Lisp") keep together; filler words
- * ("matters", "strategic") scatter over the schedule. Without tracks every term weighs 1.
- */
-function trackTopicality(n: number, tracks: TrackCounts, df: Int32Array): Float64Array {
-  const weight = new Float64Array(df.length).fill(1);
-  let samePairs = 0;
-  for (const k of tracks.sizes.values()) samePairs += k * (k - 1);
-  const base = n > 1 ? samePairs / (n * (n - 1)) : 0;
-  if (base <= 0 || base >= 0.5) return weight;
-  const same = new Float64Array(df.length);
-  for (const c of tracks.counts.values()) for (const [id, k] of c) same[id]! += (k * (k - 1)) / 2;
-  df.forEach((d, id) => {
-    if (d < 2) return;
-    const pairs = (d * (d - 1)) / 2;
-    const ratio = (same[id]! + PRIOR_PAIRS * base) / (pairs + PRIOR_PAIRS) / base;
-    const w = MIN_TOPICALITY + ((1 - MIN_TOPICALITY) * Math.log2(ratio)) / TOPICAL_LOG2;
-    weight[id] = Math.max(MIN_TOPICALITY, Math.min(1, w));
-  });
-  return weight;
-}
 /** A term named in a reason keeps to tracks at least this much (filler scatters). */
 const SHOWABLE_TOPICALITY = 0.5;
-/** The weight of a term that keeps to no track. */
-const MIN_TOPICALITY = 0.3;
-/** A term whose pairs share a track 2^this times more than random pairs weighs fully (8×). */
-const TOPICAL_LOG2 = 3;
-/** Pseudo-pairs of prior (at the random rate) in the smoothing. */
-const PRIOR_PAIRS = 2;
-
-/** A talk's fields as token ids (see TokenTable). */
 interface TalkText {
   title: Int32Array;
   subtitle: Int32Array;
   abstract: Int32Array;
-}
-
-function cosine(ta: Int32Array, wa: Float32Array, tb: Int32Array, wb: Float32Array): number {
-  let s = 0;
-  for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
-    const x = ta[i]!;
-    const y = tb[j]!;
-    if (x < y) i++;
-    else if (y < x) j++;
-    else {
-      s += wa[i]! * wb[j]!;
-      i++;
-      j++;
-    }
-  }
-  return s;
-}
-
-/** A deterministic pseudo-random sequence: the same schedule always gets the same model. */
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 /** Builds the topic model of a schedule (cancelled talks too: the wanted talk may be one). */
@@ -316,7 +164,7 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
       tokens,
       texts.map((t) => t.abstract),
     ),
-    exact: trackNames1(talks),
+    exact: oneWordTrackNames(talks),
     stop: typeWords(talks),
   };
 
@@ -410,108 +258,8 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
     }),
   );
 
-  // 6. Tracks: cohesion (mean pairwise cosine inside, against random pairs) and neighbours
-  // (centroid cosine, and speakers in common).
-  const byTrack = new Map<string, number[]>();
-  talks.forEach((t, i) => {
-    if (!t.track) return;
-    const list = byTrack.get(t.track);
-    if (list) list.push(i);
-    else byTrack.set(t.track, [i]);
-  });
-  const centroids = new Map<string, { terms: Int32Array; weights: Float32Array }>();
-  const cohesion = new Map<string, number>();
-  for (const [track, members] of byTrack) {
-    let sum = 0;
-    let pairs = 0;
-    for (let x = 0; x < members.length; x++)
-      for (let y = x + 1; y < members.length; y++) {
-        const a = members[x]!;
-        const b = members[y]!;
-        sum += cosine(terms[a]!, weights[a]!, terms[b]!, weights[b]!);
-        pairs++;
-      }
-    cohesion.set(track, pairs ? sum / pairs / Math.max(mean, 1e-6) : 1);
-    const c = new Map<number, number>();
-    for (const i of members)
-      terms[i]!.forEach((id, k) => {
-        c.set(id, (c.get(id) ?? 0) + weights[i]![k]!);
-      });
-    let norm = 0;
-    for (const v of c.values()) norm += v * v;
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const ids = Int32Array.from(c.keys()).sort();
-    centroids.set(track, { terms: ids, weights: Float32Array.from(ids, (id) => c.get(id)! * inv) });
-  }
-  const trackSpeakers = new Map<string, Set<string>>();
-  talks.forEach((t, i) => {
-    if (!t.track) return;
-    let set = trackSpeakers.get(t.track);
-    if (!set) {
-      set = new Set();
-      trackSpeakers.set(t.track, set);
-    }
-    for (const s of speakers[i]!) set.add(s);
-  });
-  const trackNames = [...byTrack.keys()];
-  const affinity = (a: string, b: string): number => {
-    const ca = centroids.get(a)!;
-    const cb = centroids.get(b)!;
-    const s = cosine(ca.terms, ca.weights, cb.terms, cb.weights);
-    let shared = 0;
-    const sb = trackSpeakers.get(b)!;
-    for (const p of trackSpeakers.get(a)!) if (sb.has(p)) shared++;
-    return s + 0.05 * Math.min(shared, 3);
-  };
-  const pairAffinities: number[] = [];
-  const table = new Map<string, Map<string, number>>();
-  for (let x = 0; x < trackNames.length; x++)
-    for (let y = x + 1; y < trackNames.length; y++) {
-      const a = trackNames[x]!;
-      const b = trackNames[y]!;
-      const v = affinity(a, b);
-      pairAffinities.push(v);
-      if (!table.has(a)) table.set(a, new Map());
-      if (!table.has(b)) table.set(b, new Map());
-      table.get(a)!.set(b, v);
-      table.get(b)!.set(a, v);
-    }
-  const sortedAffinities = Float64Array.from(pairAffinities).sort();
-  const formats = formatTracks(talks);
-  const isTopical = (t: string) =>
-    !formats.has(t) &&
-    (byTrack.get(t)?.length ?? 0) >= 2 &&
-    (cohesion.get(t) ?? 0) >= TOPICAL_COHESION;
-  // Neighbours: among a track's three closest, and closer than 95 % of all track pairs.
-  const neighbourAt = percentile(sortedAffinities, 0.95);
-  // Closeness counts only for pairs closer than most: on a small schedule the closest track
-  // can still be nothing alike.
-  const closeAt = percentile(sortedAffinities, 0.5);
-  const tracks = new Map<string, TrackTopic>();
-  for (const track of trackNames) {
-    const { label, noun } = trackLabel(track);
-    const close = [...(table.get(track) ?? new Map<string, number>())]
-      .filter(([t, v]) => v >= neighbourAt && v > 0 && isTopical(t) && isTopical(track))
-      .sort((p, q) => q[1] - p[1])
-      .slice(0, 3)
-      .map(([t, v]) => [t, v / Math.max(neighbourAt, 1e-6)] as const);
-    const c = cohesion.get(track) ?? 1;
-    const size = byTrack.get(track)!.length;
-    tracks.set(track, {
-      name: track,
-      label,
-      noun,
-      talks: size,
-      cohesion: c,
-      topical: isTopical(track),
-      neighbours: new Map(close),
-      closeness: new Map(
-        [...(table.get(track) ?? new Map<string, number>())]
-          .sort((p, q) => q[1] - p[1])
-          .map(([t, v], i) => [t, v >= closeAt ? i + 1 : Number.POSITIVE_INFINITY] as const),
-      ),
-    });
-  }
+  // 6. Tracks: what they are about and which are close (tracks.ts).
+  const tracks = buildTrackTopics(talks, terms, weights, speakers, mean);
   return {
     rows,
     terms,
@@ -528,7 +276,6 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
   };
 }
 
-/** What a neighbouring track adds to a pair's score, per unit of affinity, and at most. */
 /** The ranking prior of the closest other track, and what each step down the list takes off. */
 const TRACK_PRIOR_TOP = 1;
 /** The content score below which two talks get no lift from close tracks. */
@@ -537,9 +284,8 @@ const PRIOR_MIN_CONTENT = 0.02;
 const CLOSE_TRACK_RANK = 3;
 /** Content this many times the conference scale needs no other evidence. */
 const STRONG_CONTENT = 3;
+/** What each step down a track's closeness list takes off the prior. */
 const TRACK_PRIOR_STEP = 0.05;
-/** A track whose talks are this many times more alike than random pairs is about something. */
-const TOPICAL_COHESION = 4;
 
 /** The relation of talks with nothing in common (or unknown to the model). */
 export const NO_RELATION: TopicRelation = {

@@ -5,8 +5,9 @@
  *   "Wayland" when the schedule writes them capitalized mid-sentence);
  * - words: everything else, folded, stopwords dropped, stemmed with the Porter stemmer
  *   ("containers" and "container" are one term).
- * Stopwords are the function words of the talk's language (the stopword package) plus the
- * schedule's own boilerplate, which the model learns from how many talks use a word.
+ * Stopwords are the function words of English (stopwords-en's long list, less words that name
+ * things in tech) and of the talk's language (the stopword package), the words of how sessions
+ * are held (topics.ts), and the schedule's own boilerplate, which topics.ts learns.
  */
 import { stemmer } from 'stemmer';
 import { deu, eng, fra, ita, nld, por, spa } from 'stopword';
@@ -14,7 +15,7 @@ import englishFiller from 'stopwords-en';
 import { foldText } from '../text';
 
 /** One term occurrence: its key ("w:contain", "n:ebpf"), and its spelling as written. */
-export interface TermHit {
+interface TermHit {
   key: string;
   spelling: string;
   name: boolean;
@@ -46,7 +47,7 @@ const MORE_ENGLISH = new Set(
 );
 
 /** True when a folded word is a function word in English or the talk's language. */
-export function isStopword(folded: string, language: string): boolean {
+function isStopword(folded: string, language: string): boolean {
   if (ENGLISH.has(folded) || MORE_ENGLISH.has(folded)) return true;
   const extra = BY_LANGUAGE[language.slice(0, 2).toLowerCase()];
   return extra?.has(folded) ?? false;
@@ -103,10 +104,7 @@ const OPENERS = new Set([
  * Calls `visit` for each token of a plain text in reading order, saying whether it opens a
  * sentence or a line (where a capital says nothing). No arrays: a schedule has ~200,000 tokens.
  */
-export function forEachToken(
-  text: string,
-  visit: (token: string, sentenceStart: boolean) => void,
-): void {
+function forEachToken(text: string, visit: (token: string, sentenceStart: boolean) => void): void {
   // Most abstracts are ASCII, and the ASCII pattern is several times faster.
   const pattern = ASCII_TEXT.test(text) ? new RegExp(ASCII_TOKEN) : new RegExp(TOKEN.source, 'gu');
   let last = 0;
@@ -289,7 +287,7 @@ export class TermReader {
 }
 
 /** The id of a stored token (see TokenTable.tokenize). */
-export function tokenId(stored: number): number {
+function tokenId(stored: number): number {
   return stored < 0 ? -stored - 1 : stored;
 }
 
