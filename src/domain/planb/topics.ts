@@ -24,7 +24,15 @@ import {
   trackCounts,
   trackTopicality,
 } from './tracks';
-import { foldedWords, type NameSets, namesFromCase, TermReader, TokenTable } from './words';
+import {
+  caseCounts,
+  foldedWords,
+  type NameSets,
+  namesAsWritten,
+  namesFromCase,
+  TermReader,
+  TokenTable,
+} from './words';
 
 /** Field weights: a title says most about a talk. */
 const FIELD_WEIGHTS = { title: 3, subtitle: 2, abstract: 1 } as const;
@@ -159,12 +167,13 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
     subtitle: tokens.tokenize(t.subtitle),
     abstract: tokens.tokenize(abstractText(t)),
   }));
+  const cased = caseCounts(
+    tokens,
+    texts.map((t) => t.abstract),
+  );
   const names: NameSets = {
-    folded: namesFromCase(
-      tokens,
-      texts.map((t) => t.abstract),
-    ),
-    exact: oneWordTrackNames(talks),
+    folded: namesFromCase(cased),
+    exact: namesAsWritten(oneWordTrackNames(talks), cased),
     stop: typeWords(talks),
   };
 

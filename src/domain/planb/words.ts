@@ -150,12 +150,16 @@ export class TokenTable {
 
 const LOWER_WORD = /^[a-z]+$/;
 
-/**
- * The words the schedule writes as names: capitalized in mid-sentence at least three times
- * and three times as often as in lower case ("Rust", "Wayland", "Debian"). Counted over
- * running text only (titles capitalize everything).
- */
-export function namesFromCase(table: TokenTable, runningText: readonly Int32Array[]): Set<string> {
+/** How the schedule cases its words in running text (titles capitalize everything). */
+export interface CaseCounts {
+  /** Folded word → how often it is written Capitalized in mid-sentence. */
+  capitalized: ReadonlyMap<string, number>;
+  /** Lower-case word → how often it is written so. */
+  lower: ReadonlyMap<string, number>;
+}
+
+/** Counts casing over running text (sentence starts left out: their capital says nothing). */
+export function caseCounts(table: TokenTable, runningText: readonly Int32Array[]): CaseCounts {
   const caps = new Int32Array(table.texts.length);
   const lows = new Int32Array(table.texts.length);
   for (const ids of runningText)
@@ -173,10 +177,35 @@ export function namesFromCase(table: TokenTable, runningText: readonly Int32Arra
       capitalized.set(word, (capitalized.get(word) ?? 0) + caps[id]!);
     } else if (lows[id]) lower.set(text, (lower.get(text) ?? 0) + lows[id]!);
   });
+  return { capitalized, lower };
+}
+
+/**
+ * The words the schedule writes as names: capitalized in mid-sentence at least three times
+ * and three times as often as in lower case ("Rust", "Wayland", "Debian").
+ */
+export function namesFromCase(counts: CaseCounts): Set<string> {
   const names = new Set<string>();
-  for (const [word, n] of capitalized)
-    if (n >= 3 && n >= 3 * (lower.get(word) ?? 0)) names.add(word);
+  for (const [word, n] of counts.capitalized)
+    if (n >= 3 && n >= 3 * (counts.lower.get(word) ?? 0)) names.add(word);
   return names;
+}
+
+/**
+ * Of candidate names (one-word track names), those the schedule writes as names often enough
+ * in running text that their capital means the name even where the lower-case word is common:
+ * "Go" (77 times mid-sentence at FOSDEM 2020, "go" 86 times) is; "Community" (12, 279) is not.
+ */
+export function namesAsWritten(candidates: Iterable<string>, counts: CaseCounts): Set<string> {
+  const out = new Set<string>();
+  for (const name of candidates) {
+    const word = foldText(name);
+    const caps = counts.capitalized.get(word) ?? 0;
+    // All-caps and mixed-case names (DNS, LLVM, JavaScript) are names on their face already.
+    if (!/^\p{Lu}\p{Ll}+$/u.test(name) || (caps >= 3 && 2 * caps >= (counts.lower.get(word) ?? 0)))
+      out.add(name);
+  }
+  return out;
 }
 
 /** What the corpus taught about names and filler (see buildTopics). */

@@ -52,6 +52,15 @@ describeWithSharedData('the topic model on real schedules', () => {
       expect(names).toContain(name);
   });
 
+  it('reads a one-word track name as a name only where the schedule writes it as one', () => {
+    // FOSDEM 2020 has a Go devroom and a Community devroom: "Go" is written as the language's
+    // name all through the abstracts, "Community" is the ordinary word.
+    const topics = buildTopics(fosdem2020);
+    const names = new Set(topics.labels.filter((_, id) => topics.isName[id]));
+    expect(names.has('Go')).toBe(true);
+    expect(names.has('Community')).toBe(false);
+  });
+
   it('tells devrooms about something from tracks that are only a format', () => {
     const tracks = buildTopics(fosdem2024).tracks;
     for (const devroom of ['Rust devroom', 'Go devroom', 'PostgreSQL devroom', 'Kernel devroom'])
