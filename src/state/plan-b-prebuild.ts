@@ -15,6 +15,9 @@ import type { TopicIndex } from '../domain/planb';
  */
 export const PREBUILD_AFTER_MS = 2000;
 
+/** The performance mark set when a worker's topic model has been adopted. */
+export const TOPICS_ADOPTED_MARK = 'planb-topics-adopted';
+
 /** The longest the build waits for an idle moment before running anyway. */
 export const IDLE_TIMEOUT_MS = 5000;
 
@@ -36,7 +39,12 @@ export function prebuildPlanBIndex(conference: ReadonlySignal<Conference | undef
         void import('../domain/planb').then(({ adoptTopics, hasTopics, planBIndex }) => {
           if (conference.peek() !== c) return;
           planBIndex(c);
-          if (!hasTopics(c)) buildTopicsInWorker(c, (topics) => adoptTopics(c, topics));
+          if (!hasTopics(c))
+            buildTopicsInWorker(c, (topics) => {
+              adoptTopics(c, topics);
+              // Observable by tests and benchmarks: the model came from the worker.
+              globalThis.performance?.mark?.(TOPICS_ADOPTED_MARK);
+            });
         });
       });
     }, PREBUILD_AFTER_MS);

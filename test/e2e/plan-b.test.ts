@@ -69,7 +69,18 @@ describe.skipIf(skip)(`Plan B sheet in Chromium${skip ? ` (skipped: ${skip})` : 
       .poll(() => badge.textContent(), { timeout: 10_000 })
       .toMatch(/^Room: full · 2 reports · just now$/);
 
+    // The topic model was built in a worker while the page idled, and handed over.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('planb-topics-adopted').length > 0,
+      undefined,
+      { timeout: 20_000 },
+    );
     const sheet = await openSheet(page);
+    // Nothing on containers runs elsewhere at 11:00: said, with the devroom's later talks.
+    await sheet.getByText('Nothing on this topic right now.').waitFor();
+    expect(
+      await sheet.getByRole('heading', { name: 'Later today in Containers' }).isVisible(),
+    ).toBe(true);
     // The dialog is named by its visible heading, the talk's title.
     const heading = page.locator(`[id="${await sheet.getAttribute('aria-labelledby')}"]`);
     expect(await heading.isVisible()).toBe(true);
