@@ -72,6 +72,8 @@ export async function benchBrowser(): Promise<string[]> {
     const coldStartsDriver: number[] = [];
     const keystrokes: number[] = [];
     const heaps: number[] = [];
+    const topicsReady: number[] = [];
+    const sheetOpens: number[] = [];
     for (let run = 0; run < 5; run++) {
       const context = await phoneContext(browser);
       const page = await context.newPage();
@@ -126,6 +128,31 @@ export async function benchBrowser(): Promise<string[]> {
           return times;
         })),
       );
+      // Plan B: the topic model arrives from its worker while the page idles (time from the
+      // navigation's start); then a tap on "Room full?" to the sheet's list painted.
+      await page.goto(`${relay.url}/?now=2024-02-03T11:00#/now`);
+      await page.waitForSelector(TALK);
+      topicsReady.push(
+        (await (
+          await page.waitForFunction(
+            () => performance.getEntriesByName('planb-topics-adopted')[0]?.startTime,
+            undefined,
+            { timeout: 60_000 },
+          )
+        ).jsonValue()) as number,
+      );
+      sheetOpens.push(
+        await page.evaluate(async () => {
+          const button = [...document.querySelectorAll('button')].find((b) =>
+            b.textContent?.includes('Room full?'),
+          )!;
+          const t0 = performance.now();
+          button.click();
+          while (!document.querySelector('.planb-sheet .planb-alternatives, .planb-sheet .muted'))
+            await new Promise((r) => requestAnimationFrame(() => r(null)));
+          return performance.now() - t0;
+        }),
+      );
       await context.close();
     }
     lines.push(
@@ -134,6 +161,8 @@ export async function benchBrowser(): Promise<string[]> {
       `| the same seen by the driver (reload command to its poll finding the talk) | ${median(coldStartsDriver).toFixed(0)} ms | — |`,
       `| search, keystroke to results rendered and laid out | ${median(keystrokes).toFixed(1)} ms (worst ${Math.max(...keystrokes).toFixed(1)} ms) | ≤ 16 ms |`,
       `| JS heap after load (after GC) | ${(median(heaps) / 1024 / 1024).toFixed(1)} MB | — |`,
+      `| Plan B topic model ready, built in a worker (from navigation start) | ${median(topicsReady).toFixed(0)} ms | off the main thread |`,
+      `| Plan B sheet: tap "Room full?" to the list painted | ${median(sheetOpens).toFixed(0)} ms | ≤ 100 ms |`,
     );
   } finally {
     await browser.close();
