@@ -181,3 +181,28 @@ export function pluralWord(n: number, one: string, many = `${one}s`): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${pluralWord(n, one, many)}`;
 }
+
+// Session types as schedules write them, as people say them.
+const TYPE_WORDS: Record<string, string> = {
+  lightningtalk: 'Lightning talk',
+  maintrack: 'Main track',
+  keysigning: 'Key signing',
+  bof: 'BoF',
+};
+
+/**
+ * A talk's type as shown next to its track: undefined when it says nothing the track does not
+ * ("Main Track · maintrack", "Containers devroom · devroom"); otherwise in words ("lightningtalk"
+ * → "Lightning talk"; "DJ Set" stays).
+ */
+export function talkTypeLabel(type: string, track: string): string | undefined {
+  const letters = (text: string) => foldText(text).replace(/[^\p{L}\p{N}]/gu, '');
+  const t = letters(type);
+  if (!t || letters(track).includes(t)) return undefined;
+  const known = TYPE_WORDS[t];
+  if (known) return known;
+  const trimmed = type.trim();
+  return trimmed === trimmed.toLowerCase()
+    ? trimmed.charAt(0).toUpperCase() + trimmed.slice(1)
+    : trimmed;
+}

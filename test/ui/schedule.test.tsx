@@ -44,6 +44,18 @@ describe('the Schedule view', () => {
     expect(route.value.params.get('track')).toBe('Containers');
   });
 
+  it('offers "Jump to now" only on the day that is running', async () => {
+    const store = await createTestStore({ at: '2027-02-06T12:00' });
+    route.value = parseRoute('#/schedule?day=0');
+    const view = renderWithStore(store, <Schedule />);
+    expectShown(screen.getByRole('button', { name: 'Jump to now' }));
+    view.unmount();
+    // Sunday's page while it is Saturday: nothing of Sunday is "now".
+    route.value = parseRoute('#/schedule?day=1');
+    renderWithStore(store, <Schedule />);
+    expect(screen.queryByRole('button', { name: 'Jump to now' })).toBeNull();
+  });
+
   it('groups by room when asked', async () => {
     const store = await createTestStore({ at: '2027-02-06T09:00' });
     renderWithStore(store, <Schedule />);

@@ -22,6 +22,17 @@ const HOSTILE = `<?xml version="1.0"?>
 </event></room></day></schedule>`;
 
 describe('the Talk view', () => {
+  it('says the track once, and the building only when the room name does not', async () => {
+    const store = await createTestStore({ at: '2027-02-06T09:00' });
+    const talk = store.conference.value!.talks.find((t) => t.slug === 'keynote_welcome')!;
+    renderWithStore(store, <TalkView talkKey={talk.key} />);
+    // "Keynotes", not "Keynotes · keynote".
+    expect(document.querySelector('.talk-track')?.textContent).toBe('Keynotes');
+    // "Janson (building J, ground floor)", not "… · Janson" again.
+    const where = screen.getByRole('link', { name: /^Janson \(building J/ }).closest('dd')!;
+    expect(where.textContent).toBe('Janson (building J, ground floor)');
+  });
+
   it('shows venue time, room, building and speakers of a demo talk', async () => {
     const store = await createTestStore({ at: '2027-02-06T09:00' });
     const talk = store.conference.value!.talks.find((t) => t.slug === 'containers_pods_no_daemon')!;

@@ -150,7 +150,7 @@ export default function Schedule() {
       </details>
       <p class="muted schedule-count" aria-live="polite">
         {talks.length} {talks.length === 1 ? 'talk' : 'talks'}
-        {nowIndex > 0 && filters.by === 'time' && (
+        {nowIndex > 0 && filters.by === 'time' && day && now >= day.start && now < day.end && (
           <>
             {' · '}
             <button type="button" class="link-button" onClick={() => jumpTo(nowIndex)}>

@@ -5,6 +5,7 @@
 
 import { describeRoom } from '../../../domain/conflicts';
 import type { Conference, Link, Talk } from '../../../domain/model';
+import { foldText, talkTypeLabel } from '../../../domain/text';
 import { roomLinks } from '../../../domain/venue';
 import { useStore } from '../../../state/context';
 import { AttendedControl } from '../../components/AttendedControl';
@@ -15,6 +16,11 @@ import { longDay, minutesText, spanOf, speakersOf } from '../../format';
 import { href, route } from '../../router';
 import { sanitizeAbstract } from '../../sanitize';
 import './Talk.css';
+
+/** True when a room's name already says its building ("Janson" in building "Janson"). */
+function sameName(building: string, room: string): boolean {
+  return foldText(room).startsWith(foldText(building));
+}
 
 /** The Talk view for a TalkKey from the route. */
 export default function TalkView({ talkKey }: { talkKey: string }) {
@@ -35,8 +41,7 @@ export default function TalkView({ talkKey }: { talkKey: string }) {
   return (
     <article class="talk" aria-labelledby="talk-title">
       <p class="talk-track muted">
-        {talk.track}
-        {talk.type ? ` · ${talk.type}` : ''}
+        {[talk.track.trim(), talkTypeLabel(talk.type, talk.track)].filter(Boolean).join(' · ')}
       </p>
       <h1 id="talk-title" class={talk.cancelled ? 'is-cancelled' : undefined}>
         {talk.cancelled && <span class="badge badge-cancelled">Cancelled</span>}
@@ -62,7 +67,9 @@ export default function TalkView({ talkKey }: { talkKey: string }) {
           ) : (
             talk.room
           )}
-          {building ? <span class="muted"> · {building.name}</span> : null}
+          {building && !sameName(building.name, talk.room) ? (
+            <span class="muted"> · {building.name}</span>
+          ) : null}
         </dd>
         {talk.language && (
           <>
