@@ -63,6 +63,10 @@ describe.skipIf(skip)(`Plan B sheet in Chromium${skip ? ` (skipped: ${skip})` : 
     await openControlled(page, `${relay.url}/${SAT_11}${TALK}`);
     await page.locator('h1#talk-title').waitFor();
     expect(await page.locator('h1#talk-title').textContent()).toMatch(/Lazy distribution/);
+    // At 390 px with the pretend clock on, the conference's name is not cut ("FOSDE…").
+    const title = page.locator('.conf-title');
+    expect(await title.textContent()).toBe('FOSDEM 2020');
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // The talk page says the room is full, with its evidence (two reports from the crowd).
     const badge = page.locator('.talk-planb .fullness').first();
     await expect

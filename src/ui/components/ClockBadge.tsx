@@ -10,14 +10,22 @@ export function ClockBadge() {
   if (!zone) return null;
   const now = store.clock.now.value;
   const real = store.clock.isReal.value;
-  const text = `${real ? '' : `${shortDay(now, zone)} `}${timeOf(now, zone)}`;
+  // "Sat 1 Feb": on a phone the date gives way (CSS) so the conference title keeps its room.
+  const [weekday, ...date] = shortDay(now, zone).split(' ');
   return (
     <a
       class={`badge ${real ? 'badge-clock' : 'badge-pretend'}`}
       href={href(['settings'], { section: 'clock' })}
       title={real ? 'Venue time' : 'Pretend time — not the real clock'}
     >
-      {real ? text : `${text} · pretend`}
+      {real ? (
+        timeOf(now, zone)
+      ) : (
+        <>
+          {weekday}
+          <span class="clock-date"> {date.join(' ')}</span> {timeOf(now, zone)} · pretend
+        </>
+      )}
       <span class="visually-hidden">
         {real ? ' (venue time)' : ' time: the clock is not real. Change it in Settings.'}
       </span>
