@@ -12,6 +12,7 @@ import type { Bookmark, ConferenceVersion, PlanBDb } from '../storage/schema';
 import { createBookmarks } from './bookmarks';
 import { type Clock, createClock } from './clock';
 import type { CrowdNetwork, CrowdStore } from './crowd';
+import { createHomeScreen, type HomeScreen } from './home-screen';
 import type { Importer } from './importer';
 import type { NotesStore } from './notes';
 import { createNotices, type Notices } from './notices';
@@ -49,6 +50,8 @@ export interface AppStore {
   searchIndex: ReadonlySignal<SearchIndex | undefined>;
   clock: Clock;
   notices: Notices;
+  /** Whether the app runs from the home screen, and the browser's install prompt. */
+  homeScreen: HomeScreen;
   /** Notes, attendance, exports and backups (state/notes.ts). */
   notes: NotesStore;
   /** Room fullness, crowd reports and their outbox (state/crowd.ts). */
@@ -84,6 +87,8 @@ export interface AppStoreDeps {
   relayUrl?: string;
   /** The crowd store's network seams (tests). */
   crowdNetwork?: CrowdNetwork;
+  /** The home-screen state (tests give their own). */
+  homeScreen?: HomeScreen;
 }
 
 /** Creates the store; call start() once. */
@@ -94,6 +99,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
   const started = signal(false);
   const clock = createClock({ ...(deps.realNow ? { realNow: deps.realNow } : {}) });
   const notices = createNotices();
+  const homeScreen = deps.homeScreen ?? createHomeScreen();
   const isOnline =
     deps.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
   const talksByKey = computed(
@@ -137,6 +143,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     searchIndex: searchIndexOf(conference),
     clock,
     notices,
+    homeScreen,
     get notes() {
       return lazy.notes();
     },

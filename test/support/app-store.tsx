@@ -10,6 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { afterEach } from 'vitest';
 import { parseVenueDateTime } from '../../src/domain/time';
 import { StoreContext } from '../../src/state/context';
+import type { HomeScreen } from '../../src/state/home-screen';
 import { createInPageImporter } from '../../src/state/importer';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { openPlanBDb } from '../../src/storage/db';
@@ -32,7 +33,7 @@ export type TestStore = AppStore & { readonly db: PlanBDb };
  * play two tabs), else a fresh one.
  */
 export async function createTestStore(
-  options: { scheduleText?: string; at?: string; dbName?: string } = {},
+  options: { scheduleText?: string; at?: string; dbName?: string; homeScreen?: HomeScreen } = {},
 ): Promise<TestStore> {
   const db = await openPlanBDb(options.dbName ?? `planb-test-${Date.now()}-${counter++}`);
   const text = options.scheduleText ?? DEMO_XML;
@@ -43,6 +44,7 @@ export async function createTestStore(
     importer: createInPageImporter(db, fetchImpl),
     scheduleUrl: 'http://planb.test/api/schedule',
     isOnline: () => false,
+    ...(options.homeScreen ? { homeScreen: options.homeScreen } : {}),
   });
   await store.start();
   if (options.at) {

@@ -243,6 +243,14 @@ export default function Now() {
           </section>
         );
       })}
+      {!store.homeScreen.installed.value && (
+        <p class="now-home-hint muted">
+          <a href={href(['settings'], { section: 'home-screen' })}>
+            Add Plan B to your home screen
+          </a>
+          : it opens in one tap, with no network.
+        </p>
+      )}
     </div>
   );
 }

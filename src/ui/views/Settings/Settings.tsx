@@ -7,6 +7,7 @@
 import { useEffect } from 'preact/hooks';
 import { href, route } from '../../router';
 import { AboutSection } from './AboutSection';
+import { HomeScreenSection } from './HomeScreenSection';
 import { ScheduleSection } from './ScheduleSection';
 import { StorageSection } from './StorageSection';
 import { TimeTravel } from './TimeTravel';
@@ -16,6 +17,7 @@ const SECTIONS = [
   { id: 'schedule', label: 'Schedule' },
   { id: 'clock', label: 'Time travel' },
   { id: 'storage', label: 'Storage' },
+  { id: 'home-screen', label: 'Home screen' },
   { id: 'about', label: 'About' },
 ] as const;
 
@@ -60,6 +62,7 @@ export default function Settings() {
       <ScheduleSection />
       <TimeTravel />
       <StorageSection />
+      <HomeScreenSection />
       <AboutSection />
     </div>
   );
