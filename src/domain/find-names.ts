@@ -30,12 +30,15 @@ interface Entry {
   hit: NameHit;
   /** Each name the thing goes by, letters and digits only: "ub5132", "h1308rolin", "rolin". */
   compacts: string[];
-  /** Every folded word of every name. */
-  words: string[];
+  /** The same, each after a space: one native `includes` tells whether the query starts one. */
+  compactText: string;
+  /** Every folded word of every name, each after a space. */
+  wordText: string;
 }
 
 /** A conference's rooms, buildings, tracks and speakers, folded for finding by name. */
 export interface NameIndex {
+  /** In name order (numbers in order), so hits of equal score come out sorted. */
   entries: Entry[];
 }
 
@@ -49,11 +52,14 @@ const MIN_PREFIX = 2;
 const compact = (text: string): string => tokenize(foldText(text)).join('');
 
 function entry(hit: NameHit, names: string[]): Entry {
-  const folded = names.filter(Boolean);
+  const given = names.filter(Boolean);
+  const compacts = [...new Set(given.map(compact).filter(Boolean))];
+  const words = new Set(given.flatMap((n) => tokenize(foldText(n))));
   return {
     hit,
-    compacts: [...new Set(folded.map(compact).filter(Boolean))],
-    words: [...new Set(folded.flatMap((n) => tokenize(foldText(n))))],
+    compacts,
+    compactText: ` ${compacts.join(' ')}`,
+    wordText: ` ${[...words].join(' ')}`,
   };
 }
 
@@ -63,26 +69,35 @@ function roomNames(room: Room): string[] {
   return m ? [room.name, room.slug, m[1]!, m[2]!] : [room.name, room.slug];
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Builds the name index of a conference (and its venue, for buildings): once per schedule. */
 export function buildNameIndex(conference: Conference, venue?: Venue): NameIndex {
   const entries: Entry[] = [];
   const talksByRoom = new Map<string, number>();
   const talksByTrack = new Map<string, Talk[]>();
   const talksByPerson = new Map<string, Talk[]>();
+  const persons = new Map<string, Person>();
   for (const talk of conference.talks) {
     talksByRoom.set(talk.room, (talksByRoom.get(talk.room) ?? 0) + 1);
-    if (talk.track) talksByTrack.set(talk.track, [...(talksByTrack.get(talk.track) ?? []), talk]);
-    for (const p of talk.persons)
-      talksByPerson.set(p.id, [...(talksByPerson.get(p.id) ?? []), talk]);
+    if (talk.track) push(talksByTrack, talk.track, talk);
+    for (const p of talk.persons) {
+      if (!persons.has(p.id)) persons.set(p.id, p);
+      push(talksByPerson, p.id, talk);
+    }
   }
   for (const room of conference.rooms) {
     const talks = talksByRoom.get(room.name) ?? 0;
     if (talks > 0) entries.push(entry({ kind: 'room', room, talks, score: 0 }, roomNames(room)));
   }
   for (const building of venue?.buildings ?? []) {
+    if (building.id === UNKNOWN_BUILDING) continue;
     const rooms = conference.rooms.filter(
-      (r) =>
-        r.building === building.id && building.id !== UNKNOWN_BUILDING && talksByRoom.has(r.name),
+      (r) => r.building === building.id && talksByRoom.has(r.name),
     ).length;
     if (rooms === 0) continue;
     const names = [building.name, `Building ${building.id}`, building.id];
@@ -90,27 +105,23 @@ export function buildNameIndex(conference: Conference, venue?: Venue): NameIndex
   }
   for (const [track, talks] of talksByTrack)
     entries.push(entry({ kind: 'track', track, talks, score: 0 }, [track]));
-  const seen = new Set<string>();
-  for (const talk of conference.talks)
-    for (const person of talk.persons) {
-      if (seen.has(person.id)) continue;
-      seen.add(person.id);
-      const talks = talksByPerson.get(person.id) ?? [];
-      entries.push(entry({ kind: 'speaker', person, talks, score: 0 }, [person.name]));
-    }
+  for (const [id, person] of persons)
+    entries.push(
+      entry({ kind: 'speaker', person, talks: talksByPerson.get(id)!, score: 0 }, [person.name]),
+    );
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  entries.sort((a, b) => collator.compare(nameOf(a.hit), nameOf(b.hit)));
   return { entries };
 }
 
 /** How well a folded query names an entry: 0 when it does not. */
-function scoreEntry(e: Entry, whole: string, words: string[]): number {
-  let best = 0;
-  for (const c of e.compacts) {
-    if (c === whole) return EXACT;
-    if (whole.length >= MIN_PREFIX && c.startsWith(whole)) best = STARTS;
-  }
-  if (best > 0 || whole.length < MIN_PREFIX) return best;
+function scoreEntry(e: Entry, whole: string, spaced: string[]): number {
+  if (e.compacts.includes(whole)) return EXACT;
+  if (whole.length < MIN_PREFIX) return 0;
+  if (e.compactText.includes(spaced[0]!)) return STARTS;
   // Every query word starts a word of the names ("van rijn", "rust dev", "lucia ferr").
-  return words.every((w) => e.words.some((ew) => ew.startsWith(w))) ? WORDS : 0;
+  for (let i = 1; i < spaced.length; i++) if (!e.wordText.includes(spaced[i]!)) return 0;
+  return WORDS;
 }
 
 const KIND_ORDER: Record<NameKind, keyof NameHits> = {
@@ -130,16 +141,24 @@ export function findNames(index: NameIndex, query: string, limit = 5): NameHits 
   const words = tokenize(foldText(query));
   const whole = words.join('');
   if (!whole) return found;
+  // [" " + whole, " " + each word]: a leading space anchors each at the start of a name or word.
+  const spaced = [` ${whole}`, ...words.map((w) => ` ${w}`)];
+  // Per kind, hits by score (index = score): entries are in name order, so each bucket is too.
+  const buckets = new Map<keyof NameHits, NameHit[][]>();
   for (const e of index.entries) {
-    const score = scoreEntry(e, whole, words);
-    if (score > 0) found[KIND_ORDER[e.hit.kind]].push({ ...e.hit, score });
+    const score = scoreEntry(e, whole, spaced);
+    if (score === 0) continue;
+    const kind = KIND_ORDER[e.hit.kind];
+    let byScore = buckets.get(kind);
+    if (!byScore) {
+      byScore = [[], [], [], []];
+      buckets.set(kind, byScore);
+    }
+    const bucket = byScore[score]!;
+    if (bucket.length < limit) bucket.push({ ...e.hit, score });
   }
-  for (const list of Object.values(found) as NameHit[][]) {
-    list.sort(
-      (a, b) => b.score - a.score || nameOf(a).localeCompare(nameOf(b), 'en', { numeric: true }),
-    );
-    list.splice(limit);
-  }
+  for (const [kind, byScore] of buckets)
+    found[kind] = [...byScore[EXACT]!, ...byScore[STARTS]!, ...byScore[WORDS]!].slice(0, limit);
   return found;
 }
 
