@@ -1,10 +1,10 @@
 /**
  * Search: titles, subtitles, speakers, tracks and abstracts, accent- and case-insensitive, with
  * results as you type; rooms, buildings, tracks and speakers found by name are grouped above the
- * talks (src/domain/find-names.ts). The query lives in the URL (#/search?q=…&day=…), replaced so that Back
- * leaves the search instead of undoing letters; while typing, only after a pause or when the
- * box loses focus (each replace costs Chromium a same-document navigation and a favicon fetch).
- * The index is built once per schedule by the store; only the first PAGE results are drawn, so
+ * talks (src/domain/find-names.ts). The query lives in the URL (#/search?q=…&day=…), replaced
+ * so that Back leaves the search instead of undoing letters; while typing, only after a pause or
+ * when the box loses focus (each replace costs Chromium a same-document navigation and a favicon
+ * fetch). The index is built once per schedule by the store; only the first PAGE results are drawn, so
  * a query matching most of FOSDEM still renders in a frame.
  */
 
