@@ -5,12 +5,37 @@
  */
 
 import type { NameHit } from '../../domain/find-names';
-import type { Conference } from '../../domain/model';
+import type { Conference, Day } from '../../domain/model';
 import { plural } from '../../domain/text';
 import { UNKNOWN_BUILDING } from '../../domain/venue/types';
 import { dayLabel, shortDay, spanOf } from '../format';
 import { href } from '../router';
 import './NameResults.css';
+
+// "Sat 3 Feb · 10:30–10:50" per speaker's talk: Intl formatting is the costly part of a row,
+// and the same speakers come back keystroke after keystroke.
+const whenLabels = new Map<string, string>();
+function whenLabel(start: number, end: number, zone: string): string {
+  const key = `${zone} ${start} ${end}`;
+  let label = whenLabels.get(key);
+  if (label === undefined) {
+    if (whenLabels.size > 5000) whenLabels.clear();
+    label = `${shortDay(start, zone)} · ${spanOf({ start, end }, zone)}`;
+    whenLabels.set(key, label);
+  }
+  return label;
+}
+
+const dayLabels = new Map<string, string>();
+function cachedDayLabel(day: Day, zone: string): string {
+  const key = `${zone} ${day.date}`;
+  let label = dayLabels.get(key);
+  if (label === undefined) {
+    label = dayLabel(day, zone);
+    dayLabels.set(key, label);
+  }
+  return label;
+}
 
 /** One kind of name hit under its heading ("Rooms", "Tracks"…). */
 export interface NameGroup {
@@ -96,7 +121,7 @@ function NameRow({ hit, conference }: { hit: NameHit; conference: Conference }) 
       const labels = days
         .map((d) => conference.days[d])
         .filter((d) => d !== undefined)
-        .map((d) => dayLabel(d, zone));
+        .map((d) => cachedDayLabel(d, zone));
       return (
         <li class="name-hit">
           <a class="name-hit-link" href={href(['schedule'], { track: hit.track, day: days[0] })}>
@@ -118,7 +143,7 @@ function NameRow({ hit, conference }: { hit: NameHit; conference: Conference }) 
               <li key={talk.key}>
                 <a href={href(['talk', talk.key])}>{talk.title}</a>{' '}
                 <span class="name-hit-detail">
-                  {shortDay(talk.start, zone)} · {spanOf(talk, zone)} · {talk.room}
+                  {whenLabel(talk.start, talk.end, zone)} · {talk.room}
                 </span>
               </li>
             ))}
