@@ -6,9 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNameIndex, findNames } from '../src/domain/find-names';
 import type { Conference } from '../src/domain/model';
 import { parseSchedule } from '../src/domain/schedule';
 import { buildSearchIndex, type SearchIndex, searchTalks } from '../src/domain/search';
+import { ULB_SOLBOSCH } from '../src/domain/venue';
 import { syntheticFosdemXml } from './synthetic';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +47,18 @@ const QUERIES = [
   's',
   'zzzz',
 ];
+/** Names of rooms, buildings, tracks and speakers, as typed: codes without dots, nicknames. */
+const NAME_QUERIES = [
+  ...keystrokes('ub5132'),
+  ...keystrokes('UB5.132'),
+  ...keystrokes('Rolin'),
+  ...keystrokes('k3201'),
+  ...keystrokes('rust devroom'),
+  'AW1.120',
+  'H.1308',
+  'K',
+  'sander',
+];
 const BUILD_RUNS = 5;
 const QUERY_ROUNDS = 5;
 
@@ -79,10 +93,23 @@ function benchConference(name: string, conference: Conference): string[] {
       times.push(time);
       if (round > 0 && time > worst.time) worst = { query, time, hits: hits.length };
     }
+  // What Search does per keystroke: the names (rooms, buildings, tracks, speakers) and the talks.
+  const t0 = performance.now();
+  const names = buildNameIndex(conference, ULB_SOLBOSCH);
+  const nameBuild = performance.now() - t0;
+  const both: number[] = [];
+  for (let round = 0; round < QUERY_ROUNDS; round++)
+    for (const query of [...NAME_QUERIES, ...QUERIES]) {
+      const t1 = performance.now();
+      findNames(names, query);
+      searchTalks(built, query, { limit: 50 });
+      if (round > 0) both.push(performance.now() - t1);
+    }
   return [
     `search ${name}: ${conference.talks.length} talks, ${built.tokens.length} distinct words, ${built.postings.length} postings`,
     `  index build: median ${ms(median(builds))} of ${BUILD_RUNS} (first ${ms(builds[0]!)})`,
     `  query: median ${ms(median(times))}, p95 ${ms(percentile(times, 95))} over ${QUERIES.length} queries × ${QUERY_ROUNDS}; slowest after warm-up "${worst.query}" ${ms(worst.time)}`,
+    `  names (rooms, buildings, tracks, speakers) + talks per keystroke: name index ${ms(nameBuild)}; median ${ms(median(both))}, p95 ${ms(percentile(both, 95))}, max ${ms(Math.max(...both))} over ${NAME_QUERIES.length + QUERIES.length} queries`,
   ];
 }
 

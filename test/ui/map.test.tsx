@@ -166,3 +166,33 @@ describe('the map geometry', () => {
     expect(scaleBarMetres(metresPerUnit!, 112)).toBe(100);
   });
 });
+
+describe("the Map's room finder", () => {
+  it('finds "h1308" and "Rolin" as the room H.1308 (Rolin), a link to its day', async () => {
+    const store = await storeAt({ at: '2027-02-06T11:00' });
+    renderWithStore(store, <MapView />);
+    const box = screen.getByRole('searchbox', { name: 'Find a room' });
+    for (const query of ['h1308', 'Rolin', 'H.1308']) {
+      fireEvent.input(box, { target: { value: query } });
+      const rooms = screen.getByRole('list', { name: 'Rooms' });
+      const link = expectShown(within(rooms).getByRole('link', { name: /H\.1308 \(Rolin\)/ }));
+      expect(link.getAttribute('href')).toBe('#/map/room/h1308');
+    }
+  });
+
+  it('finds building K by its letter, and says when nothing is called that', async () => {
+    const store = await storeAt({ at: '2027-02-06T11:00' });
+    renderWithStore(store, <MapView />);
+    const box = screen.getByRole('searchbox', { name: 'Find a room' });
+    fireEvent.input(box, { target: { value: 'k' } });
+    const buildings = screen.getByRole('list', { name: 'Buildings' });
+    expect(
+      within(buildings)
+        .getByRole('link', { name: /Building K/ })
+        .getAttribute('href'),
+    ).toBe('#/map?building=K');
+    fireEvent.input(box, { target: { value: 'zz9' } });
+    expect(screen.getByRole('status').textContent).toBe('No room or building is called “zz9”.');
+    expect(screen.queryByRole('list', { name: 'Rooms' })).toBeNull();
+  });
+});

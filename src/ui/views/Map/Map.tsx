@@ -1,7 +1,8 @@
 /**
  * The Map view. #/map: the campus drawn from the venue file, buildings with talks now
  * emphasised; tapping one (#/map?building=U) lists its rooms with what is on now and next.
- * #/map/room/<slug>: that room's day. A conference with no known venue gets a plain room list.
+ * #/map/room/<slug>: that room's day. A room finder above the map finds rooms and buildings by
+ * any name ("ub5132", "Rolin"). A conference with no known venue gets a plain room list.
  */
 
 import { useEffect, useMemo, useRef } from 'preact/hooks';
@@ -18,6 +19,7 @@ import {
   talksByRoom,
 } from './map-model';
 import { RoomDay } from './RoomDay';
+import { RoomFinder } from './RoomFinder';
 import { RoomGroup } from './RoomGroup';
 import './Map.css';
 
@@ -101,6 +103,7 @@ function CampusView({
       <h1 class="map-title">
         Map <span class="map-venue">{venue.name}</span>
       </h1>
+      <RoomFinder conference={conference} venue={venue} />
       <div class="map-layout">
         <div class="map-figure">
           <CampusMap
@@ -163,6 +166,7 @@ function PlainRoomList({ conference, now }: { conference: Conference; now: numbe
   return (
     <div class="map-view">
       <h1 class="map-title">Rooms</h1>
+      <RoomFinder conference={conference} venue={undefined} />
       <p class="map-no-venue">
         No campus map is known for {where}, so there are no buildings or walking times: the rooms
         are listed below.

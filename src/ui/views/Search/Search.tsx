@@ -1,17 +1,20 @@
 /**
  * Search: titles, subtitles, speakers, tracks and abstracts, accent- and case-insensitive, with
- * results as you type. The query lives in the URL (#/search?q=…&day=…), replaced so that Back
- * leaves the search instead of undoing letters; while typing, only after a pause or when the
- * box loses focus (each replace costs Chromium a same-document navigation and a favicon fetch).
- * The index is built once per schedule by the store; only the first PAGE results are drawn, so
+ * results as you type; rooms, buildings, tracks and speakers found by name are grouped above the
+ * talks (src/domain/find-names.ts). The query lives in the URL (#/search?q=…&day=…), replaced
+ * so that Back leaves the search instead of undoing letters; while typing, only after a pause or
+ * when the box loses focus (each replace costs Chromium a same-document navigation and a favicon
+ * fetch). The index is built once per schedule by the store; only the first PAGE results are drawn, so
  * a query matching most of FOSDEM still renders in a frame.
  */
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { buildNameIndex, findNames, type NameHits, namesAPlace } from '../../../domain/find-names';
 import type { Conference } from '../../../domain/model';
 import { type SearchHit, searchTalks } from '../../../domain/search';
 import { plural } from '../../../domain/text';
 import { useStore } from '../../../state/context';
+import { type NameGroup, NameResults } from '../../components/NameResults';
 import { dayLabel } from '../../format';
 import { href, replaceQuietly, route } from '../../router';
 import { SearchResult } from './SearchResult';
@@ -84,12 +87,24 @@ export default function Search() {
     [index, query],
   );
   const perDay = useMemo(() => countByDay(hits), [hits]);
+  const venue = store.venue.value;
+  const nameIndex = useMemo(
+    () => (conference ? buildNameIndex(conference, venue) : undefined),
+    [conference, venue],
+  );
+  const named = useMemo(
+    () => (nameIndex && typed ? nameGroups(findNames(nameIndex, query)) : undefined),
+    [nameIndex, typed, query],
+  );
   const buildings = useMemo(
     () => new Map((conference?.rooms ?? []).map((r) => [r.name, r.building])),
     [conference],
   );
   if (!conference) return null;
 
+  const nameCount = named
+    ? [...named.before, ...named.after].reduce((n, g) => n + g.hits.length, 0)
+    : 0;
   const visible = day === undefined ? hits : hits.filter((h) => h.talk.day === day);
   const go = (next: { q?: string; day?: number | undefined }, typing = false) => {
     const q = next.q ?? query;
@@ -120,7 +135,7 @@ export default function Search() {
             type="search"
             name="q"
             value={query}
-            placeholder="e.g. podman, Grunert, kube"
+            placeholder="e.g. podman, Grunert, UB5.132"
             autocomplete="off"
             autocapitalize="off"
             spellcheck={false}
@@ -148,11 +163,17 @@ export default function Search() {
       >
         {typed && !index
           ? 'Preparing the search…'
-          : statusText(query, hits.length, visible.length, day, conference)}
+          : visible.length === 0 && nameCount > 0
+            ? nameCountText(named!)
+            : statusText(query, hits.length, visible.length, day, conference)}
       </p>
+      {named && <NameResults groups={named.before} conference={conference} />}
+      {named && visible.length > 0 && named.before.some((g) => g.hits.length > 0) && (
+        <h2 class="name-group-title">Talks</h2>
+      )}
       {!typed ? (
         <Hints conference={conference} />
-      ) : !index ? null : visible.length === 0 ? (
+      ) : !index || (visible.length === 0 && nameCount > 0) ? null : visible.length === 0 ? (
         <NoResults
           query={query}
           otherDays={hits.length}
@@ -182,8 +203,27 @@ export default function Search() {
           )}
         </>
       )}
+      {named && <NameResults groups={named.after} conference={conference} />}
     </section>
   );
+}
+
+/**
+ * Rooms · Buildings · Tracks · Speakers above the talks when the query names one of them (a room
+ * code, a track, a speaker's name); rooms and tracks it only half names go below the talks.
+ */
+function nameGroups(hits: NameHits): { before: NameGroup[]; after: NameGroup[] } {
+  const groups: NameGroup[] = [
+    { id: 'rooms', title: 'Rooms', hits: hits.rooms },
+    { id: 'buildings', title: 'Buildings', hits: hits.buildings },
+    { id: 'tracks', title: 'Tracks', hits: hits.tracks },
+    { id: 'speakers', title: 'Speakers', hits: hits.speakers },
+  ];
+  if (namesAPlace(hits)) return { before: groups, after: [] };
+  return {
+    before: groups.filter((g) => g.id === 'speakers'),
+    after: groups.filter((g) => g.id !== 'speakers'),
+  };
 }
 
 /**
@@ -228,6 +268,20 @@ function ShowMore({
       </button>
     </p>
   );
+}
+
+/** "1 room", "1 room, 2 speakers": what was found by name when no talk matches. */
+function nameCountText(named: { before: NameGroup[]; after: NameGroup[] }): string {
+  const words: Record<string, [string, string]> = {
+    rooms: ['room', 'rooms'],
+    buildings: ['building', 'buildings'],
+    tracks: ['track', 'tracks'],
+    speakers: ['speaker', 'speakers'],
+  };
+  return [...named.before, ...named.after]
+    .filter((g) => g.hits.length > 0)
+    .map((g) => plural(g.hits.length, ...words[g.id]!))
+    .join(', ');
 }
 
 function countByDay(hits: readonly SearchHit[]): Map<number, number> {
@@ -298,6 +352,9 @@ function Hints({ conference }: { conference: Conference }) {
       <ul>
         <li>Accents and capitals do not matter: “frederic” finds “Frédéric”.</li>
         <li>The last word can be unfinished: “kube” finds Kubernetes.</li>
+        <li>
+          Rooms by code or nickname, dots optional: “ub5132”, “Rolin”; tracks and speakers too.
+        </li>
         <li>
           Every word must match. Quotes keep words together, in order: <code>"live migration"</code>
           .
