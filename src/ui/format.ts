@@ -48,3 +48,19 @@ export function dayLabel(day: Day, zone: string): string {
 export function speakersOf(talk: Talk): string {
   return talk.persons.map((p) => p.name).join(', ');
 }
+
+// Intl formatting is the costly part of a result row, and the same talks come back keystroke
+// after keystroke: each label is made once (the memo is dropped past 5,000 entries).
+const whenLabels = new Map<string, string>();
+
+/** "Sat 1 Feb · 10:30–10:50", memoized: for rows redrawn on every keystroke (search). */
+export function whenLabel(start: number, end: number, zone: string): string {
+  const key = `${zone} ${start} ${end}`;
+  let label = whenLabels.get(key);
+  if (label === undefined) {
+    if (whenLabels.size > 5000) whenLabels.clear();
+    label = `${shortDay(start, zone)} · ${spanOf({ start, end }, zone)}`;
+    whenLabels.set(key, label);
+  }
+  return label;
+}

@@ -8,23 +8,9 @@ import type { NameHit } from '../../domain/find-names';
 import type { Conference, Day } from '../../domain/model';
 import { plural } from '../../domain/text';
 import { UNKNOWN_BUILDING } from '../../domain/venue/types';
-import { dayLabel, shortDay, spanOf } from '../format';
+import { dayLabel, whenLabel } from '../format';
 import { href } from '../router';
 import './NameResults.css';
-
-// "Sat 3 Feb · 10:30–10:50" per speaker's talk: Intl formatting is the costly part of a row,
-// and the same speakers come back keystroke after keystroke.
-const whenLabels = new Map<string, string>();
-function whenLabel(start: number, end: number, zone: string): string {
-  const key = `${zone} ${start} ${end}`;
-  let label = whenLabels.get(key);
-  if (label === undefined) {
-    if (whenLabels.size > 5000) whenLabels.clear();
-    label = `${shortDay(start, zone)} · ${spanOf({ start, end }, zone)}`;
-    whenLabels.set(key, label);
-  }
-  return label;
-}
 
 const dayLabels = new Map<string, string>();
 function cachedDayLabel(day: Day, zone: string): string {

@@ -8,7 +8,7 @@ import type { Conference } from '../../../domain/model';
 import type { SearchField, SearchHit } from '../../../domain/search';
 import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 import { BookmarkButton } from '../../components/BookmarkButton';
-import { shortDay, spanOf } from '../../format';
+import { whenLabel } from '../../format';
 import { href } from '../../router';
 import { excerptAround } from './excerpt';
 import { Highlight } from './Highlight';
@@ -21,20 +21,6 @@ const FIELD_LABELS: Record<SearchField, string> = {
   abstract: 'abstract',
   description: 'description',
 };
-
-// "Sat 1 Feb · 10:30–10:50" for each talk shown: Intl formatting is the costliest part of a row,
-// and the same talks come back keystroke after keystroke.
-const whenLabels = new Map<string, string>();
-function whenLabel(start: number, end: number, zone: string): string {
-  const key = `${zone} ${start} ${end}`;
-  let label = whenLabels.get(key);
-  if (label === undefined) {
-    if (whenLabels.size > 5000) whenLabels.clear();
-    label = `${shortDay(start, zone)} · ${spanOf({ start, end }, zone)}`;
-    whenLabels.set(key, label);
-  }
-  return label;
-}
 
 /** A result row linking to the talk. */
 export function SearchResult({
