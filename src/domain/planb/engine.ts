@@ -297,7 +297,7 @@ export function planB(ctx: PlanBContext): PlanB {
   const result: PlanB = {
     alternatives: shown,
     nothingRelated: fullTalk !== undefined && !alternatives.some((a) => a.topic),
-    laterInTrack: fullTalk ? laterInTrack(index, fullTalk, now, shown, o) : [],
+    laterInTrack: [],
     stayOrGo: stayOrGo({
       ...ctx,
       fullness,
@@ -328,6 +328,9 @@ export function planB(ctx: PlanBContext): PlanB {
         queueFrom: Math.max(now, next.start - o.queueLeadMinutes * MINUTE),
       };
   }
+  // Not the talks already offered, nor the room's next one (said on its own line).
+  const said = [...shown.map((s) => s.key), ...(result.nextHere ? [result.nextHere.talk.key] : [])];
+  result.laterInTrack = laterInTrack(index, fullTalk, now, new Set(said), o);
   return result;
 }
 
@@ -359,19 +362,18 @@ function topicReason(links: readonly TopicLink[]): string | undefined {
 
 /**
  * Later talks today of the full talk's track, when the track is about something (a devroom,
- * not "Lightning talks"): not cancelled, not already offered, starting after this window.
+ * not "Lightning talks"): not cancelled, not in `taken`, starting after this window.
  */
 function laterInTrack(
   index: PlanBIndex,
   full: Talk,
   now: number,
-  offered: readonly Suggestion[],
+  taken: ReadonlySet<TalkKey>,
   o: PlanBOptions,
 ): Talk[] {
   if (!full.track || o.laterInTrack <= 0) return [];
   if (!index.topics.tracks.get(full.track)?.topical) return [];
   const after = Math.max(now + o.startsWithinMinutes * MINUTE, full.start);
-  const taken = new Set(offered.map((s) => s.key));
   const out: Talk[] = [];
   for (let i = firstStartingAt(index, after + 1); i < index.byStart.length; i++) {
     const t = index.byStart[i]!;

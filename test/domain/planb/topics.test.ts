@@ -228,6 +228,13 @@ describe('a KDE talk full, on a hand-made desktop day', () => {
       'KDE Frameworks on Qt 6: the libraries behind KDE apps.',
     ),
     talk(
+      'KDE devroom',
+      'K.1.105 (La Fontaine)',
+      '12:00',
+      'KDE apps on Plasma Mobile',
+      'Bringing KDE apps to phones with Plasma Mobile and Kirigami.',
+    ),
+    talk(
       'Graphics devroom',
       'K.3.201',
       '11:30',
@@ -260,7 +267,7 @@ describe('a KDE talk full, on a hand-made desktop day', () => {
     acronym: 'desk',
     title: 'Desktop day',
     timeZone: 'UTC',
-    days: [{ index: 0, date: day, start: at('11:00'), end: at('12:00') }],
+    days: [{ index: 0, date: day, start: at('11:00'), end: at('12:30') }],
     rooms: [...new Set(talks.map((t) => t.room))].map((name) => ({
       name,
       slug: name.toLowerCase().replace(/[^a-z0-9]/g, ''),
@@ -287,8 +294,9 @@ describe('a KDE talk full, on a hand-made desktop day', () => {
 
   it('lists the rest of the KDE devroom today as the closest substitutes', () => {
     const plan = atTheDoor(conference, kde, 5, null);
-    expect(plan.laterInTrack.map((t) => t.title)).toEqual(['KDE Frameworks and Qt 6']);
+    // The room's next talk has its own line (with when to queue): it is not listed again.
     expect(plan.nextHere?.talk.title).toBe('KDE Frameworks and Qt 6');
+    expect(plan.laterInTrack.map((t) => t.title)).toEqual(['KDE apps on Plasma Mobile']);
     expect(plan.nextHere?.queueFrom).toBe(at('11:20'));
   });
 });
