@@ -107,8 +107,9 @@ function qualityLines(): string[] {
   const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
   const row = (name: string, key: keyof typeof BEFORE, now: string, better: boolean) =>
     `  ${name}: ${now} (before ${pct(BEFORE[key])}, target ${key === 'falseClaimShare' ? '≤' : '≥'} ${pct(TARGETS[key])}: ${better ? 'met' : 'not met'})`;
+  const h = f.heldOut;
   return [
-    `Plan B quality on the judged set: ${f.scenarios} full-room scenarios (FOSDEM 2024, FOSDEM 2020, 36C3)`,
+    `Plan B quality on the judged set: ${f.scenarios} full-room scenarios (FOSDEM 2024, FOSDEM 2020, 36C3, LCA 2020, rC3)`,
     row(
       '"related" claims on talks graded unrelated',
       'falseClaimShare',
@@ -127,5 +128,11 @@ function qualityLines(): string[] {
       pct(f.top3Share),
       f.top3Share >= TARGETS.top3Share,
     ),
+    `  the claim rule on every graded pair, reachable or not: ${f.pairFalseClaims} of ${f.pairClaims} "related" claims on talks graded unrelated`,
+    ...(h
+      ? [
+          `  held out (${h.scenarios} scenarios graded after the claim rule was set): false claims ${h.falseClaims} of ${h.claims} (all pairs ${h.pairFalseClaims} of ${h.pairClaims}), recall@5 ${pct(h.recallAt5)} (${h.relatedFound} of ${h.relatedReachable}), top three ${pct(h.top3Share)}`,
+        ]
+      : []),
   ];
 }

@@ -7,6 +7,9 @@
  *   in its five alternatives (a scenario with more than five counts five at most).
  * - top3Share: the grades of the first three alternatives as a share of the best three possible
  *   among reachable talks, over the scenarios where anything related is reachable.
+ * - pairClaims / pairFalseClaims: the same claim rule applied to every graded pair, reachable or
+ *   not (far more claims than the five shown, so a steadier read of how often a claim is wrong).
+ * `heldOut` repeats the figures for the scenarios graded after the claim rule was last changed.
  * Used by the test (floors) and the benchmark (figures).
  */
 import { readFileSync } from 'node:fs';
@@ -14,12 +17,25 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoomFullness } from '../../src/domain/fullness';
 import type { Conference } from '../../src/domain/model';
-import { type PlanBOptions, planB, type Suggestion } from '../../src/domain/planb';
+import {
+  type PlanBOptions,
+  planB,
+  planBIndex,
+  relatedReason,
+  type Suggestion,
+  topicRelation,
+} from '../../src/domain/planb';
 import { parseSchedule } from '../../src/domain/schedule';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The graded fixture, committed with the tests. */
 export const GRADES_FILE = resolve(here, '../../test/fixtures/planb-eval/grades.json');
+
+interface GradedDoc {
+  scenarios: GradedScenario[];
+  /** The scenarios graded after the engine's claim rule was last changed. */
+  heldOut?: { about: string; scenarios: string[] };
+}
 
 interface GradedScenario {
   id: string;
@@ -51,7 +67,12 @@ export interface EvalFigures {
   relatedFound: number;
   recallAt5: number;
   top3Share: number;
+  /** The claim rule on every graded pair: claims made, and those on talks graded 0. */
+  pairClaims: number;
+  pairFalseClaims: number;
   results: ScenarioResult[];
+  /** The same figures for the held-out scenarios only (undefined when the set has none). */
+  heldOut?: Omit<EvalFigures, 'heldOut' | 'results'>;
 }
 
 /** The claim of relatedness a suggestion makes, in the words shown (undefined: none). */
@@ -78,20 +99,47 @@ const full = (room: string, at: number): RoomFullness => ({
   updatedAt: at,
 });
 
-/** Runs the engine on every graded scenario and returns the figures. */
+/** Runs the engine on every graded scenario and returns the figures (and the held-out part's). */
 export function evaluatePlanB(dataDir: string, options: Partial<PlanBOptions> = {}): EvalFigures {
-  const doc = JSON.parse(readFileSync(GRADES_FILE, 'utf8')) as { scenarios: GradedScenario[] };
+  const doc = JSON.parse(readFileSync(GRADES_FILE, 'utf8')) as GradedDoc;
+  const all = scoreScenarios(dataDir, doc.scenarios, options);
+  const held = new Set(doc.heldOut?.scenarios ?? []);
+  if (held.size === 0) return all;
+  const { results: _r, ...heldOut } = scoreScenarios(
+    dataDir,
+    doc.scenarios.filter((s) => held.has(s.id)),
+    options,
+  );
+  return { ...all, heldOut };
+}
+
+function scoreScenarios(
+  dataDir: string,
+  scenarios: readonly GradedScenario[],
+  options: Partial<PlanBOptions>,
+): EvalFigures {
   const results: ScenarioResult[] = [];
+  let pairClaims = 0;
+  let pairFalseClaims = 0;
   let claims = 0;
   let falseClaims = 0;
   let relatedReachable = 0;
   let relatedFound = 0;
   let top3Sum = 0;
   let best3Sum = 0;
-  for (const s of doc.scenarios) {
+  for (const s of scenarios) {
     const conference = conferenceOf(dataDir, s.file);
     const talk = conference.talks.find((t) => t.id === s.full.id);
     if (!talk) throw new Error(`${s.id}: no talk ${s.full.id} in ${s.file}`);
+    const topics = planBIndex(conference).topics;
+    const threshold = options.relatedThreshold;
+    for (const [id, g] of Object.entries(s.grades)) {
+      const other = conference.talks.find((t) => t.id === id);
+      if (!other) continue;
+      if (relatedReason(topicRelation(topics, talk, other), threshold) === undefined) continue;
+      pairClaims++;
+      if (g === 0) pairFalseClaims++;
+    }
     const now = Date.parse(s.at);
     const room = conference.rooms.find((r) => r.name === talk.room);
     const ctx = {
@@ -140,7 +188,7 @@ export function evaluatePlanB(dataDir: string, options: Partial<PlanBOptions> = 
     });
   }
   return {
-    scenarios: doc.scenarios.length,
+    scenarios: scenarios.length,
     claims,
     falseClaims,
     falseClaimShare: claims ? falseClaims / claims : 0,
@@ -148,6 +196,8 @@ export function evaluatePlanB(dataDir: string, options: Partial<PlanBOptions> = 
     relatedFound,
     recallAt5: relatedReachable ? relatedFound / relatedReachable : 1,
     top3Share: best3Sum ? top3Sum / best3Sum : 1,
+    pairClaims,
+    pairFalseClaims,
     results,
   };
 }

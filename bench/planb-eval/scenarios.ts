@@ -9,9 +9,12 @@ import type { Conference, Talk } from '../../src/domain/model';
 
 /** The schedules the set is drawn from, and how many scenarios each gives. */
 export const EVAL_SOURCES = [
-  { file: 'fosdem-2024-schedule.xml', scenarios: 28 },
-  { file: 'fosdem-2020-schedule.xml', scenarios: 26 },
+  { file: 'fosdem-2024-schedule.xml', scenarios: 34 },
+  { file: 'fosdem-2020-schedule.xml', scenarios: 32 },
   { file: '36c3-schedule.json', scenarios: 10 },
+  // Added later, graded the same way: conferences with no devrooms (LCA's ICS, rC3's pretalx).
+  { file: 'lca2020-schedule.ics', scenarios: 8 },
+  { file: 'pretalx-rc3-schedule.json', scenarios: 8 },
 ] as const;
 
 /** Candidates run at the scenario's minute (with at least 5 min left) or start within 30 min. */

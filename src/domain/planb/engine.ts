@@ -41,7 +41,7 @@ export interface PlanBOptions extends LikelyFullOptions {
   maxMissedShare: number;
   /**
    * Topic score (topics.ts: 1 ≈ as close as the closest 1 % of random pairs) from which a talk
-   * is called related, with its reason. Calibrated on the judged evaluation set (1.2).
+   * is called related, with its reason: a topical devroom alone reaches it. Checked on the judged evaluation set (1.0).
    */
   relatedThreshold: number;
   /** At most this many alternatives, best first (5; Infinity for all). */
@@ -61,7 +61,7 @@ export const PLAN_B_DEFAULTS: PlanBOptions = {
   startsWithinMinutes: 20,
   maxMissedMinutes: 10,
   maxMissedShare: 1 / 3,
-  relatedThreshold: 1.2,
+  relatedThreshold: 1.0,
   limit: 5,
   laterInTrack: 3,
   queueLeadMinutes: 10,
@@ -233,10 +233,7 @@ export function planB(ctx: PlanBContext): PlanB {
       if (lateJoin && (talk.end - arrival) / MINUTE < o.lateJoinMinLeft) continue;
       const bookmarked = ctx.bookmarks?.has(talk.key) ?? false;
       const relation = fullTalk && topics ? topicRelation(topics, fullTalk, talk) : NO_RELATION;
-      const reason =
-        relation.corroborated && relation.score >= o.relatedThreshold
-          ? topicReason(relation.links)
-          : undefined;
+      const reason = relatedReason(relation, o.relatedThreshold);
       const guess = likelyFull(talk, likelyCtx);
       const startsInMinutes = Math.round((talk.start - now) / MINUTE);
       const endsInMinutes = Math.round((talk.end - now) / MINUTE);
@@ -332,6 +329,20 @@ export function planB(ctx: PlanBContext): PlanB {
   const said = [...shown.map((s) => s.key), ...(result.nextHere ? [result.nextHere.talk.key] : [])];
   result.laterInTrack = laterInTrack(index, fullTalk, now, new Set(said), o);
   return result;
+}
+
+/**
+ * What Plan B says to call a talk related ("same devroom: Rust", "also about Wayland"), or
+ * undefined when it makes no such claim: the score reaches the threshold, more than shared words
+ * back it, and something nameable links the two talks.
+ */
+export function relatedReason(
+  relation: TopicRelation,
+  threshold: number = PLAN_B_DEFAULTS.relatedThreshold,
+): string | undefined {
+  return relation.corroborated && relation.score >= threshold
+    ? topicReason(relation.links)
+    : undefined;
 }
 
 /**

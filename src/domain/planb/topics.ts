@@ -54,6 +54,13 @@ const SCALE_CAP = 0.25;
 const REASON_MIN_TITLES = 2;
 /** A shared name backs a claim when it weighs at least this much in both talks' vectors. */
 const NAME_PROMINENCE = 0.2;
+/**
+ * A term named in a reason ("also about telemetry") is central to the wanted talk: in its title
+ * or subtitle, or carrying at least this weight in its unit vector (1/16 of its squared length);
+ * not a word its abstract mentions in passing ("container" in a kernel talk that compares with
+ * containers, "IDE" in a talk on a Kotlin keyword).
+ */
+const CENTRAL_WEIGHT = 0.25;
 /** Random talk pairs sampled to learn the conference's scale. */
 const SAMPLE_PAIRS = 4000;
 
@@ -78,6 +85,8 @@ export interface TopicIndex {
   terms: readonly Int32Array[];
   /** Per talk: the L2-normalized weight of each term in `terms`. */
   weights: readonly Float32Array[];
+  /** Per talk: the terms of `terms` its title or subtitle uses (ascending). */
+  titleTerms: readonly Int32Array[];
   /** Term id → how people write it (its most common spelling). */
   labels: readonly string[];
   /** Term id → true when it may be named in a reason (a name, or a rare enough word). */
@@ -211,6 +220,7 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
   const rows = new Map<TalkKey, number>();
   const terms: Int32Array[] = [];
   const weights: Float32Array[] = [];
+  const titled: Int32Array[] = [];
   perTalk.forEach((tf, row) => {
     rows.set(talks[row]!.key, row);
     let norm = 0;
@@ -225,6 +235,12 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     terms.push(Int32Array.from(kept, ([id]) => id));
     weights.push(Float32Array.from(kept, ([, w]) => w * scale));
+    titled.push(
+      Int32Array.from(
+        kept.filter(([id]) => titleTerms[row]!.has(id)),
+        ([id]) => id,
+      ),
+    );
   });
   // Words the schedule uses to name talks: titles are short and say what a talk is about.
   const titleDf = new Int32Array(df.length);
@@ -273,6 +289,7 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
     rows,
     terms,
     weights,
+    titleTerms: titled,
     labels,
     showable,
     isName,
@@ -321,7 +338,8 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
     index.terms[rb]!,
     index.weights[rb]!,
   ];
-  const shared: [number, number, number][] = [];
+  // Shared terms: id, contribution to the cosine, least weight of the two, weight in talk a.
+  const shared: [number, number, number, number][] = [];
   let content = 0;
   for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
     const x = ta[i]!;
@@ -331,17 +349,19 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
     else {
       const c = wa[i]! * wb[j]!;
       content += c;
-      shared.push([x, c, Math.min(wa[i]!, wb[j]!)]);
+      shared.push([x, c, Math.min(wa[i]!, wb[j]!), wa[i]!]);
       i++;
       j++;
     }
   }
   shared.sort((p, q) => q[1] - p[1]);
+  const titleA = index.titleTerms[ra]!;
   const terms: string[] = [];
   let sharesName = false;
-  for (const [id, c, least] of shared) {
+  for (const [id, c, least, wanted] of shared) {
     if (terms.length >= MAX_TERMS_NAMED || c < content * 0.15) break;
     if (!index.showable[id]) continue;
+    if (wanted < CENTRAL_WEIGHT && !titleA.includes(id)) continue;
     terms.push(index.labels[id]!);
     // A name both talks are about, not one either mentions in passing.
     if (index.isName[id] && least >= NAME_PROMINENCE) sharesName = true;
