@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/ui/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-node.ts', 'test/support/setup-dom.ts'],
+          // Some render a whole FOSDEM schedule; as above, slowness is the benchmark's to judge.
+          testTimeout: 30_000,
         },
       },
       {

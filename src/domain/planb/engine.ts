@@ -269,6 +269,7 @@ export function planB(ctx: PlanBContext): PlanB {
         score: rankScore({
           bookmarked,
           topicScore: relation.rank,
+          subject: relation.subject,
           related: reason !== undefined,
           relatedThreshold: o.relatedThreshold,
           walkMinutes: known,

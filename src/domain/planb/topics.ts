@@ -20,6 +20,7 @@ import {
   buildTrackTopics,
   concentration,
   oneWordTrackNames,
+  subjectCloseness,
   type TrackTopic,
   trackCounts,
   trackTopicality,
@@ -120,6 +121,12 @@ export interface TopicRelation {
   corroborated: boolean;
   /** The score plus how close the two tracks are: what ranking uses (closeness alone is no reason). */
   rank: number;
+  /**
+   * How close talk b comes to the subject of a's devroom (0 = no closer than most talks, 1 = as
+   * close as the closest 2 % of other tracks' talks): an embedded talk about Rust for the Rust
+   * devroom. Ranking only: never a claim on its own.
+   */
+  subject: number;
   /** Content cosine alone. */
   content: number;
   /** What links them, strongest first (empty when nothing clear does). */
@@ -318,6 +325,7 @@ export const NO_RELATION: TopicRelation = {
   score: 0,
   corroborated: false,
   rank: 0,
+  subject: 0,
   content: 0,
   links: [],
   terms: [],
@@ -414,6 +422,10 @@ export function topicRelation(index: TopicIndex, a: Talk, b: Talk): TopicRelatio
     // Close tracks lift a pair that shares some vocabulary, or whose tracks are outright
     // neighbours; not two talks with nothing in common from tracks that merely rank close.
     rank: score + (contentScore > PRIOR_MIN_CONTENT || neighbours ? trackPrior : 0),
+    subject:
+      a.track === b.track
+        ? 0
+        : subjectCloseness(ta2, { terms: index.terms[rb]!, weights: index.weights[rb]! }),
     content,
     links,
     terms,

@@ -35,6 +35,76 @@ export interface TrackTopic {
   neighbours: ReadonlyMap<string, number>;
   /** Every other track by how close its vocabulary and speakers are: 1 = closest. */
   closeness: ReadonlyMap<string, number>;
+  /**
+   * For a topical track, what it is about: its talks' summed vectors (unit length), and how
+   * close talks of other tracks come to it (median and 98th percentile), to put a talk's
+   * closeness to the subject on a scale (see subjectCloseness).
+   */
+  subject?: { centroid: SparseVector; median: number; high: number };
+}
+
+/** Talks sampled from other tracks to put closeness to a track's subject on a scale. */
+const SUBJECT_SAMPLE = 400;
+/** The share of other tracks' talks that come closer to a subject than "high". */
+const SUBJECT_HIGH_PERCENTILE = 0.98;
+
+/**
+ * How close a talk's vector comes to a track's subject, on that track's scale: 0 up to the
+ * median of other tracks' talks, 1 at their 98th percentile (an embedded talk about Rust, for
+ * the Rust devroom), more beyond. 0 for a track that is not topical.
+ */
+export function subjectCloseness(track: TrackTopic | undefined, talk: SparseVector): number {
+  const subject = track?.subject;
+  if (!subject) return 0;
+  const { terms, weights } = subject.centroid;
+  let dot = 0;
+  // The talk has tens of terms, the centroid hundreds: look each up by binary search.
+  for (let i = 0; i < talk.terms.length; i++) {
+    const id = talk.terms[i]!;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = terms[mid]!;
+      if (v === id) {
+        dot += weights[mid]! * talk.weights[i]!;
+        break;
+      }
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+  return Math.max(0, (dot - subject.median) / Math.max(subject.high - subject.median, 1e-6));
+}
+
+/** The subject scale of a topical track: its centroid against a sample of other tracks' talks. */
+function subjectScale(
+  centroid: SparseVector,
+  outside: readonly number[],
+  terms: readonly Int32Array[],
+  weights: readonly Float32Array[],
+  dense: Float32Array,
+): { centroid: SparseVector; median: number; high: number } {
+  centroid.terms.forEach((id, k) => {
+    dense[id] = centroid.weights[k]!;
+  });
+  const step = Math.max(1, Math.floor(outside.length / SUBJECT_SAMPLE));
+  const dots: number[] = [];
+  for (let x = 0; x < outside.length; x += step) {
+    const i = outside[x]!;
+    let d = 0;
+    terms[i]!.forEach((id, k) => {
+      d += (dense[id] ?? 0) * weights[i]![k]!;
+    });
+    dots.push(d);
+  }
+  for (const id of centroid.terms) dense[id] = 0;
+  const sorted = Float64Array.from(dots).sort();
+  return {
+    centroid,
+    median: percentile(sorted, 0.5),
+    high: percentile(sorted, SUBJECT_HIGH_PERCENTILE),
+  };
 }
 
 /** The label people use for a track: "Rust devroom" → Rust; "BOF - Track A" stays. */
@@ -238,6 +308,9 @@ export function buildTrackTopics(
   // can still be nothing alike.
   const closeAt = percentile(sortedAffinities, CLOSE_PERCENTILE);
   const tracks = new Map<string, TrackTopic>();
+  let maxTerm = 0;
+  for (const t of terms) if (t.length > 0) maxTerm = Math.max(maxTerm, t[t.length - 1]!);
+  const dense = new Float32Array(maxTerm + 1);
   for (const track of trackNames) {
     const { label, noun } = trackLabel(track);
     const close = [...(table.get(track) ?? new Map<string, number>())]
@@ -260,6 +333,17 @@ export function buildTrackTopics(
           .sort((p, q) => q[1] - p[1])
           .map(([t, v], i) => [t, v >= closeAt ? i + 1 : Number.POSITIVE_INFINITY] as const),
       ),
+      ...(isTopical(track)
+        ? {
+            subject: subjectScale(
+              centroids.get(track)!,
+              talks.flatMap((t, i) => (t.track === track ? [] : [i])),
+              terms,
+              weights,
+              dense,
+            ),
+          }
+        : {}),
     });
   }
   return tracks;

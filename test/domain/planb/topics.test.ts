@@ -6,6 +6,7 @@ import { evaluatePlanB } from '../../../bench/planb-eval/evaluate';
 import type { RoomFullness } from '../../../src/domain/fullness';
 import type { Conference, Talk } from '../../../src/domain/model';
 import { buildTopics, planB, relatedReason, topicRelation } from '../../../src/domain/planb';
+import { subjectCloseness } from '../../../src/domain/planb/tracks';
 import { parseSchedule } from '../../../src/domain/schedule';
 import { describeWithSharedData, readShared, SHARED_DATA_DIR } from '../../support/shared-data';
 
@@ -98,6 +99,27 @@ describeWithSharedData('the topic model on real schedules', () => {
     expect(plan.nothingRelated).toBe(true);
   });
 
+  it('knows a devroom’s subject: talks about Rust in other devrooms come close to the Rust devroom', () => {
+    const topics = buildTopics(fosdem2024);
+    const rust = topics.tracks.get('Rust devroom');
+    const closeness = (t: Talk) => {
+      const row = topics.rows.get(t.key)!;
+      return subjectCloseness(rust, { terms: topics.terms[row]!, weights: topics.weights[row]! });
+    };
+    const elsewhere = fosdem2024.talks.filter((t) => t.track !== 'Rust devroom');
+    const aboutRust = elsewhere.filter((t) => /\bRust\b/.test(t.title));
+    const notRust = elsewhere.filter((t) => !/\brust\b/i.test(`${t.title} ${t.abstract}`));
+    expect(aboutRust.length).toBeGreaterThanOrEqual(5);
+    // Every one as close as the closest 2 % of other devrooms' talks…
+    for (const t of aboutRust) expect(closeness(t)).toBeGreaterThanOrEqual(1);
+    // …while almost no talk that never says Rust gets there.
+    const near = notRust.filter((t) => closeness(t) >= 1).length;
+    expect(near / notRust.length).toBeLessThan(0.01);
+    // A format track (lightning talks) has no subject.
+    const lightning = [...topics.tracks.values()].find((t) => /lightning/i.test(t.name));
+    expect(lightning?.subject).toBeUndefined();
+  });
+
   it('"also about X" names what the wanted talk is about, not a word its abstract mentions in passing', () => {
     const byTitle = (title: string) => fosdem2020.talks.find((t) => t.title === title)!;
     const topics = buildTopics(fosdem2020);
@@ -165,7 +187,7 @@ describeWithSharedData('the judged evaluation set (85 full-room scenarios)', () 
   });
 
   it('most related talks within reach are among the five alternatives', () => {
-    expect(figures.recallAt5).toBeGreaterThanOrEqual(0.78);
+    expect(figures.recallAt5).toBeGreaterThanOrEqual(0.8);
   });
 });
 
