@@ -25,6 +25,8 @@ async function renderMarkdown(text: string): Promise<string> {
     a.setAttribute('target', '_blank');
     a.setAttribute('rel', 'noopener noreferrer');
   }
+  // A long command scrolls sideways: its block must be reachable from the keyboard.
+  for (const pre of doc.querySelectorAll('pre')) pre.setAttribute('tabindex', '0');
   return doc.body.innerHTML;
 }
 

@@ -146,9 +146,7 @@ export function SharePicks() {
               {showQr ? 'Hide QR code' : 'Show QR code'}
             </button>
           </div>
-          <p role="status" class="notes-message-ok">
-            {message}
-          </p>
+          <div role="status">{message && <p class="notes-message-ok">{message}</p>}</div>
           {showQr && <QrCode text={link} />}
         </>
       )}
