@@ -13,6 +13,7 @@ import { hasSharedData, sharedPath } from '../support/shared-data';
 import {
   axeViolations,
   browserSkipReason,
+  fillNote,
   launchChromium,
   openControlled,
   phoneContext,
@@ -79,15 +80,7 @@ describe.skipIf(skip)(
 
       await page.goto(talkUrl(relay, PODMAN, true));
       await page.getByRole('button', { name: 'Add to My day' }).click();
-      const editor = page.getByRole('textbox', { name: 'Your notes' });
-      await editor.waitFor();
-      await page.waitForFunction(
-        () => document.querySelector('textarea.note-text')?.getAttribute('aria-busy') === 'false',
-      );
-      await editor.fill(NOTE);
-      await page.waitForFunction(
-        () => document.querySelector('.note-status')?.textContent === '✓ Saved on this device',
-      );
+      await fillNote(page, NOTE);
       await page.getByRole('button', { name: /I attended/ }).click();
 
       await page.goto(`${relay.url}/${AT}#/notes`);
