@@ -115,7 +115,8 @@ export function ExportSection() {
     <JumpSection headingId="notes-export" class="notes-tool" title="Export">
       <p class="muted">
         A write-up of your {conference.title}: Markdown, ready to publish (a section per day, per
-        talk its speakers, time, room, links and your notes), or ICS for your calendar.
+        talk its speakers, time, room, links and your notes; then the bookmarked talks you missed,
+        with their recordings), or ICS for your calendar.
       </p>
       <fieldset class="notes-fieldset">
         <legend>Days</legend>
