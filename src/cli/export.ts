@@ -4,7 +4,7 @@
  */
 import { parseBackup } from '../domain/export/backup';
 import { exportDocument } from '../domain/export/file';
-import { selectForExport } from '../domain/export/selection';
+import { selectForExport, WRITE_UP_KINDS } from '../domain/export/selection';
 import { readSource } from '../node/read-source';
 import { loadConference } from './load';
 
@@ -24,7 +24,8 @@ export interface ExportCommandOptions {
 }
 
 /**
- * Exports the talks a backup has records on (attended, bookmarked, with notes). Throws
+ * Exports the talks a backup has records on: for Markdown, those attended or with notes, then
+ * the bookmarked ones missed; for ICS, attended, bookmarked or with notes. Throws
  * SourceError, ScheduleError, BackupError or ExportError, each with a message for the user.
  * The result lacks its last "\n", which the caller's line-wise output adds back (so an ICS
  * document still ends in CRLF).
@@ -37,7 +38,10 @@ export async function runExport(
   const backup = parseBackup((await readSource(options.backup)).text);
   const conference = await loadConference(schedule);
   const day = options.day ? { day: options.day } : {};
-  const selection = selectForExport(conference, backup, day);
+  // The write-up holds what the attendee saw or wrote about (bookmarks left: "What I missed");
+  // the calendar, every talk they had a record on.
+  const kinds = options.format === 'markdown' ? { kinds: WRITE_UP_KINDS } : {};
+  const selection = selectForExport(conference, backup, { ...day, ...kinds, now });
   const { text } = exportDocument(selection, options.format, { now, ...day });
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }

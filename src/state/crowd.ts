@@ -68,6 +68,8 @@ export interface CrowdStore {
   online: ReadonlySignal<boolean>;
   /** This phone's reports inside their usefulness window (2 h), oldest first. */
   mine: ReadonlySignal<readonly OwnReport[]>;
+  /** Every report this phone keeps (a month), oldest first: which rooms were full, for "What I missed". */
+  reports: ReadonlySignal<readonly CrowdReportRecord[]>;
   /** Saves a report for a room (slug) and sends it when it can; resolves once saved. */
   report(room: string, level: FullnessLevel): Promise<OwnReport | undefined>;
   /** Takes a room listing as if the relay had sent it (the status client's callback; tests). */
@@ -153,6 +155,7 @@ export function createCrowdStore(o: CrowdStoreOptions): CrowdStore {
     realNow,
     online,
     mine: computed(() => ownReports(records.value, realNow.value)),
+    reports: records,
     async report(room, level) {
       await store.start();
       if (!outbox) return undefined;

@@ -16,6 +16,8 @@ export interface ExportRequest {
   /** A venue-local date (YYYY-MM-DD); the whole conference when absent. */
   day?: string;
   kinds: readonly ExportKind[];
+  /** The app's clock: bookmarked talks over by then and not attended are "missed". */
+  now?: number;
 }
 
 /** The tools as the views see them (through store.notes). */
@@ -66,7 +68,8 @@ export function createUserFiles(deps: UserFilesDeps): UserFiles {
       ]);
       const data = await collectUserData(db);
       const day = request.day ? { day: request.day } : {};
-      const selection = selectForExport(conference, data, { ...day, kinds: request.kinds });
+      const now = request.now !== undefined ? { now: request.now } : {};
+      const selection = selectForExport(conference, data, { ...day, ...now, kinds: request.kinds });
       return exportDocument(selection, format, { now: deps.realNow(), ...day });
     },
     async backupFile() {

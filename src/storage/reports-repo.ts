@@ -80,6 +80,29 @@ export async function dropReportsBefore(db: PlanBDb, cutoff: number): Promise<nu
   return dropped;
 }
 
+/**
+ * Gives up sending reports made before `cutoff` that were never sent (they no longer tell the
+ * relay anything) and keeps them, marked with `reason`, as the attendee's own record of full
+ * rooms; returns how many.
+ */
+export async function expireUnsentBefore(
+  db: PlanBDb,
+  cutoff: number,
+  reason: string,
+): Promise<number> {
+  const tx = db.transaction(NAMES.reports, 'readwrite');
+  let expired = 0;
+  for await (const cursor of tx.store) {
+    const r = cursor.value;
+    if (r.at < cutoff && r.sentAt === undefined && !r.rejected) {
+      await cursor.update({ ...r, rejected: reason });
+      expired++;
+    }
+  }
+  await tx.done;
+  return expired;
+}
+
 /** This install's anonymous device id, made once (one vote per device on the relay). */
 export async function deviceId(db: PlanBDb, make: () => string): Promise<string> {
   const tx = db.transaction(NAMES.settings, 'readwrite');

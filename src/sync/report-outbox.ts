@@ -1,8 +1,9 @@
 /**
  * The crowd-report outbox: one tap saves the report in IndexedDB first (it counts in this
  * phone's view at once), then it is sent to the relay when there is a network, retried with
- * exponential backoff, replayed at start-up and on the `online` event, and dropped once it is
- * older than its usefulness window (2 hours). With Background Sync the browser wakes the service
+ * exponential backoff, replayed at start-up and on the `online` event, and no longer sent once
+ * it is older than its usefulness window (2 hours). The phone keeps its reports for a month:
+ * the write-up's "What I missed" says which rooms were full when the attendee got there. With Background Sync the browser wakes the service
  * worker (tag "planb-reports") to replay it — the worker calls `replayForBackgroundSync`;
  * without it, timers in the page do.
  */
@@ -13,6 +14,7 @@ import type { FullnessLevel } from '../domain/fullness';
 import {
   deviceId,
   dropReportsBefore,
+  expireUnsentBefore,
   levelNumber,
   listReports,
   putReport,
@@ -26,6 +28,12 @@ import type { CrowdReportRecord, PlanBDb } from '../storage/schema';
 export const REPORT_SYNC_TAG = 'planb-reports';
 
 export { REPORT_USEFUL_MS };
+
+/** How long the phone keeps its own reports (sent or not) for the write-up, then deletes them. */
+export const REPORT_KEPT_MS = 30 * 24 * 60 * 60_000;
+
+/** The `rejected` reason of a report that was never sent in its usefulness window. */
+export const TOO_OLD_TO_SEND = 'not sent: too old to tell the relay anything';
 
 /** What the outbox needs; everything but db, fetch and relayUrl has a browser default. */
 export interface ReportOutboxOptions {
@@ -50,6 +58,7 @@ export interface ReportOutboxOptions {
 export interface FlushResult {
   sent: number;
   rejected: number;
+  /** Reports that were never sent and are now too old to send (kept on the phone). */
   dropped: number;
   /** Reports still waiting (offline, relay down, rate-limited). */
   remaining: number;
@@ -135,7 +144,12 @@ export function createReportOutbox(options: ReportOutboxOptions): ReportOutbox {
 
   const replay = async (): Promise<FlushResult> => {
     const result: FlushResult = { sent: 0, rejected: 0, dropped: 0, remaining: 0 };
-    result.dropped = await dropReportsBefore(options.db, now() - REPORT_USEFUL_MS);
+    await dropReportsBefore(options.db, now() - REPORT_KEPT_MS);
+    result.dropped = await expireUnsentBefore(
+      options.db,
+      now() - REPORT_USEFUL_MS,
+      TOO_OLD_TO_SEND,
+    );
     if (isOnline()) {
       for (const r of await reportsDue(options.db, now())) {
         const outcome = await sendOne(r);

@@ -19,6 +19,7 @@ const MapView = lazyView<{ roomSlug?: string }>(() => import('./views/Map/Map'))
 const Search = lazyView(() => import('./views/Search/Search'));
 const Settings = lazyView(() => import('./views/Settings/Settings'));
 const Notes = lazyView(() => import('./views/Notes/Notes'));
+const Picks = lazyView<{ token: string }>(() => import('./views/Picks/Picks'));
 
 const TABS = [
   { id: 'now', label: 'Now', icon: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z' },
@@ -44,6 +45,7 @@ export function preloadInitialView(): void {
     search: Search,
     settings: Settings,
     notes: Notes,
+    picks: Picks,
   };
   (views[route.value.path[0] ?? 'now'] ?? Now).preload();
 }
@@ -179,6 +181,8 @@ function Content({ section, path }: { section: string; path: string[] }) {
       return <Search />;
     case 'notes':
       return <Notes />;
+    case 'picks':
+      return <Picks token={path[1] ?? ''} />;
     default:
       return <Now />;
   }

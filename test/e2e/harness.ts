@@ -175,6 +175,20 @@ export async function persistentPhoneContext(): Promise<BrowserContext> {
   });
 }
 
+/** Types `text` into the open talk's notes editor and waits until IndexedDB has it ("Saved"). */
+export async function fillNote(page: Page, text: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Your notes' });
+  await editor.waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('textarea.note-text')?.getAttribute('aria-busy') === 'false',
+  );
+  await editor.fill(text);
+  // "Saved" only once IndexedDB has the text.
+  await page.waitForFunction(
+    () => document.querySelector('.note-status')?.textContent === '✓ Saved on this device',
+  );
+}
+
 /** Saves a screenshot under test-results/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = join(ARTIFACTS, 'screenshots');

@@ -13,6 +13,7 @@ import { hasSharedData, sharedPath } from '../support/shared-data';
 import {
   axeViolations,
   browserSkipReason,
+  fillNote,
   launchChromium,
   openControlled,
   phoneContext,
@@ -58,16 +59,7 @@ function talkHash(key: string, edit = true): string {
 
 async function writeNote(page: Page, relayUrl: string, key: string, text: string): Promise<void> {
   await page.goto(`${relayUrl}/${AT}${talkHash(key)}`);
-  const editor = page.getByRole('textbox', { name: 'Your notes' });
-  await editor.waitFor();
-  await page.waitForFunction(
-    () => document.querySelector('textarea.note-text')?.getAttribute('aria-busy') === 'false',
-  );
-  await editor.fill(text);
-  // "Saved" only once IndexedDB has the text.
-  await page.waitForFunction(
-    () => document.querySelector('.note-status')?.textContent === '✓ Saved on this device',
-  );
+  await fillNote(page, text);
 }
 
 async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {

@@ -8,11 +8,13 @@ import { getReport, listReports, putReport } from '../../src/storage/reports-rep
 import type { PlanBDb } from '../../src/storage/schema';
 import {
   createReportOutbox,
+  REPORT_KEPT_MS,
   REPORT_SYNC_TAG,
   REPORT_USEFUL_MS,
   type ReportOutbox,
   type ReportOutboxOptions,
   replayForBackgroundSync,
+  TOO_OLD_TO_SEND,
 } from '../../src/sync/report-outbox';
 import { OWNER_TOKEN, type RunningRelay, startRelay } from '../server/support';
 
@@ -107,16 +109,22 @@ describe('the crowd-report outbox', () => {
     expect(relay.relay.store.count).toBe(1);
   });
 
-  it('drops reports older than two hours without sending them', async () => {
+  it('never sends a report older than two hours, but keeps it a month for the write-up', async () => {
     const { relay, db } = await setup();
     let clock = Date.now();
     const box = outbox(db, relay, { now: () => clock, isOnline: () => false });
-    await box.report('ud2208', 'full');
+    const record = await box.report('ud2208', 'full');
+    await box.flush(); // offline: kept to send later
     clock += REPORT_USEFUL_MS + 60_000;
     const online = outbox(db, relay, { now: () => clock, isOnline: () => true });
     expect(await online.flush()).toMatchObject({ dropped: 1, sent: 0, remaining: 0 });
-    expect(await listReports(db)).toEqual([]);
     expect(await relayIds(relay)).toEqual([]);
+    // "What I missed" still knows the Decroly room was full when the attendee got there.
+    expect(await listReports(db)).toEqual([{ ...record, rejected: TOO_OLD_TO_SEND }]);
+    expect(await online.ownReports()).toEqual([]);
+    clock += REPORT_KEPT_MS;
+    await online.flush();
+    expect(await listReports(db)).toEqual([]);
   });
 
   it('keeps the reason and stops retrying when the relay refuses a report (unknown room)', async () => {

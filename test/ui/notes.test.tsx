@@ -155,9 +155,12 @@ describe('the Notes view', () => {
     });
     await store.toggleBookmark(store.talksByKey.value.get('slug:keynote_welcome')!);
     renderWithStore(store, <NotesView />);
-    expectShown(screen.getByText('3 talks will be exported.'));
+    // The write-up's default: talks attended or with notes; the bookmark is not one of them.
+    expectShown(screen.getByText('2 talks will be exported.'));
 
     fireEvent.click(screen.getByRole('radio', { name: 'Sat 6 Feb' }));
+    expectShown(screen.getByText('1 talk will be exported.'));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Talks on My day/ }));
     expectShown(screen.getByText('2 talks will be exported.'));
     fireEvent.click(screen.getByRole('checkbox', { name: /Talks on My day/ }));
     expectShown(screen.getByText('1 talk will be exported.'));
@@ -176,11 +179,15 @@ describe('the Notes view', () => {
     expect(md).toContain('## Saturday 6 February 2027');
     expect(md).toContain('Pods without a daemon');
     expect(md).not.toContain('Closing');
-    expect(md).not.toContain('Welcome to the Plan B Demo Conference');
+    // Bookmarked, over, not attended: missed, listed apart rather than written up.
+    expect(md).not.toContain('### Welcome to the Plan B Demo Conference');
+    expect(md).toContain(
+      '## What I missed\n\n- Welcome to the Plan B Demo Conference — Saturday 09:30, Janson',
+    );
     expect(md).toContain('```sh\npodman run --pid container:containername');
   });
 
-  it('shares the Markdown write-up as a file where the browser can', async () => {
+  it('previews the write-up rendered, then shares it as a file where the browser can', async () => {
     const store = await storeWithNotes({ containers_pods_no_daemon: CODE_NOTE });
     const share = vi.fn(async (_data: ShareData) => {});
     vi.stubGlobal('navigator', {
@@ -189,7 +196,16 @@ describe('the Notes view', () => {
       canShare: (data: ShareData) => (data.files ?? []).every((f) => f.type === 'text/plain'),
     });
     renderWithStore(store, <NotesView />);
-    fireEvent.click(screen.getByRole('button', { name: 'Share…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Preview and share' }));
+    const preview = await screen.findByRole('dialog', { name: 'Preview' });
+    const rendered = await within(preview).findByRole('article');
+    expect(within(rendered).getByRole('heading', { level: 3 }).textContent).toBe(
+      'Pods without a daemon: from compose files to pod specs',
+    );
+    expect(rendered.querySelector('pre code.language-sh')?.textContent).toContain(
+      'podman run --pid container:containername',
+    );
+    fireEvent.click(within(preview).getByRole('button', { name: 'Share…' }));
     await waitFor(() => expect(share).toHaveBeenCalledTimes(1));
     const file = share.mock.calls[0]![0].files![0]!;
     expect(file.name).toBe('plan-b-demo-conference-2027-notes.md');

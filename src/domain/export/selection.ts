@@ -2,13 +2,16 @@
  * Which talks an export holds and what it says about each: a chosen day or the whole
  * conference; talks the user attended, bookmarked or wrote notes on. A record whose talk is no
  * longer in the schedule (an orphan) is still exported, from the snapshot it keeps of its talk.
+ * Bookmarked talks left out are "missed" (missed.ts): the write-up lists them apart.
  * Both exporters (Markdown and ICS) format what this module selects.
  */
 import type { Conference, Link, Talk, TalkKey } from '../model';
 import { unknownSnapshot } from '../snapshot';
 import { MONTH_NAMES, parseIsoDate, venueDate, WEEKDAY_NAMES } from '../time';
 import { locateRoom, roomLinks, UNKNOWN_BUILDING, venueForConference } from '../venue';
-import type { AttendedRecord, UserRecords } from './backup-format';
+import type { AttendedRecord, ReportRecord, UserRecords } from './backup-format';
+import { type MissedItem, missedItems } from './missed';
+import { recordingOf } from './recording';
 
 /** Why there is nothing to export for the asked selection. */
 export class ExportError extends Error {
@@ -24,8 +27,14 @@ export class ExportError extends Error {
 /** Kinds of user record that put a talk into an export. */
 export type ExportKind = 'attended' | 'bookmarked' | 'notes';
 
-/** All kinds: the default selection. */
+/** All kinds: the default selection (the calendar export). */
 export const ALL_EXPORT_KINDS: readonly ExportKind[] = ['attended', 'bookmarked', 'notes'];
+
+/**
+ * The write-up's default: what the attendee saw or wrote about. A bookmarked talk they did not
+ * attend is not theirs to write up: it goes to "What I missed".
+ */
+export const WRITE_UP_KINDS: readonly ExportKind[] = ['attended', 'notes'];
 
 /** What to export. */
 export interface SelectOptions {
@@ -33,6 +42,11 @@ export interface SelectOptions {
   day?: string;
   /** Talks with any of these records; all kinds when absent. */
   kinds?: readonly ExportKind[];
+  /**
+   * The app's clock, UTC ms: only talks over by then can be missed. Absent: the conference is
+   * over.
+   */
+  now?: number;
 }
 
 /** One talk as the exporters show it. */
@@ -56,7 +70,14 @@ export interface ExportItem {
   note: string;
   bookmarked: boolean;
   attended?: { at?: number; rating?: number };
-  links: { page?: string; slides: Link[]; recordings: Link[]; livestream?: string };
+  links: {
+    page?: string;
+    slides: Link[];
+    recordings: Link[];
+    /** The one recording link a reader wants (recording.ts), when there is any. */
+    recording?: Link;
+    livestream?: string;
+  };
 }
 
 /** The selected talks, grouped by venue-local day. */
@@ -66,6 +87,8 @@ export interface ExportSelection {
   days: { date: string; items: ExportItem[] }[];
   /** Orphans whose time was never known (only when no day was chosen). */
   undated: ExportItem[];
+  /** Bookmarked talks that are over and not selected (not attended, no notes), in time order. */
+  missed: MissedItem[];
 }
 
 /**
@@ -73,7 +96,7 @@ export interface ExportSelection {
  */
 export function selectForExport(
   conference: Conference,
-  records: UserRecords,
+  records: UserRecords & { reports?: readonly ReportRecord[] },
   options: SelectOptions = {},
 ): ExportSelection {
   const day = options.day === undefined ? undefined : checkDay(conference, options.day);
@@ -85,11 +108,15 @@ export function selectForExport(
   if (kinds.has('notes')) for (const n of records.notes) if (n.text.trim()) keys.add(n.talk);
   if (kinds.has('bookmarked')) for (const b of records.bookmarks) keys.add(b.talk);
   if (kinds.has('attended')) for (const a of records.attended) keys.add(a.talk);
+  const missedKeys = records.bookmarks
+    .map((b) => b.talk)
+    .filter((key) => !keys.has(key) && !attended.has(key) && !notes.get(key)?.text.trim());
 
   const talks = new Map(conference.talks.map((t) => [t.key, t]));
   const place = placer(conference);
   const items: ExportItem[] = [];
-  for (const key of keys) {
+  const missed: ExportItem[] = [];
+  for (const key of [...keys, ...missedKeys]) {
     const talk = talks.get(key);
     const snapshot =
       notes.get(key)?.snapshot ?? attended.get(key)?.snapshot ?? bookmarks.get(key)?.snapshot;
@@ -111,15 +138,10 @@ export function selectForExport(
       ...attendance(attended.get(key)),
       links: talk ? linksOf(conference, talk) : { slides: [], recordings: [] },
     };
-    if (day === undefined || item.date === day) items.push(item);
+    if (day !== undefined && item.date !== day) continue;
+    (keys.has(key) ? items : missed).push(item);
   }
-  items.sort(
-    (a, b) =>
-      a.start - b.start ||
-      a.room.localeCompare(b.room) ||
-      a.title.localeCompare(b.title) ||
-      (a.key < b.key ? -1 : 1),
-  );
+  items.sort(byTime);
   const days = new Map<string, ExportItem[]>();
   for (const item of items) {
     if (item.date) days.set(item.date, [...(days.get(item.date) ?? []), item]);
@@ -132,7 +154,17 @@ export function selectForExport(
     },
     days: [...days].map(([date, dayItems]) => ({ date, items: dayItems })),
     undated: items.filter((i) => !i.date),
+    missed: missedItems(conference, missed.sort(byTime), records.reports ?? [], options.now),
   };
+}
+
+function byTime(a: ExportItem, b: ExportItem): number {
+  return (
+    a.start - b.start ||
+    a.room.localeCompare(b.room) ||
+    a.title.localeCompare(b.title) ||
+    (a.key < b.key ? -1 : 1)
+  );
 }
 
 /** "K.3.401, Building K"; just the room when the building is named like it ("Janson"). */
@@ -181,7 +213,9 @@ function placer(conference: Conference): (room: string) => { building?: string }
 
 function linksOf(conference: Conference, talk: Talk): ExportItem['links'] {
   const livestream = talk.room ? roomLinks(conference, talk.room).livestream : undefined;
+  const recording = recordingOf(talk);
   return {
+    ...(recording ? { recording } : {}),
     ...(talk.url ? { page: talk.url } : {}),
     slides: talk.links.slides,
     recordings: talk.links.recordings,

@@ -1,7 +1,8 @@
 /**
  * Notes: every note the user wrote, grouped by conference day, including notes on talks that a
- * schedule update removed (shown from the snapshot the note keeps); a filter; then the write-up
- * (Markdown, ICS: download or share), backup and restore, and bookmarks from a calendar file.
+ * schedule update removed (shown from the snapshot the note keeps); a filter; then the talks
+ * missed (watch later), the write-up (Markdown with a preview, ICS: share, download, copy), a
+ * link to share one's picks, backup and restore, and bookmarks from a calendar file.
  * All of it works offline.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -13,6 +14,8 @@ import type { Attended, Note } from '../../../state/notes';
 import { longDay, spanOf, speakersOf } from '../../format';
 import { href, route } from '../../router';
 import { BackupSection, CalendarSection, ExportSection } from './Sections';
+import { SharePicks } from './SharePicks';
+import { WatchLater } from './WatchLater';
 import './Notes.css';
 
 /** One note as the list shows it. */
@@ -74,7 +77,7 @@ function groupByDay(entries: Entry[], conference: Conference): Group[] {
 }
 
 /** Sections a link can land on: #/notes?section=… */
-const SECTIONS = ['export', 'backup', 'calendar'];
+const SECTIONS = ['watch', 'export', 'picks', 'backup', 'calendar'];
 
 /** Moves to a section of this page (hash links would change the route). */
 function goTo(id: string): void {
@@ -124,8 +127,14 @@ export default function NotesView() {
           : `${plural(entries.length, 'note')}${orphans ? `, ${orphans} on talks no longer in the schedule` : ''}. Saved on this device.`}
       </p>
       <div class="row notes-jump">
+        <button type="button" class="button button-quiet" onClick={() => goTo('notes-watch')}>
+          Watch later
+        </button>
         <button type="button" class="button button-quiet" onClick={() => goTo('notes-export')}>
           Export
+        </button>
+        <button type="button" class="button button-quiet" onClick={() => goTo('notes-picks')}>
+          Share picks
         </button>
         <button type="button" class="button button-quiet" onClick={() => goTo('notes-backup')}>
           Backup
@@ -191,7 +200,9 @@ export default function NotesView() {
         </section>
       )}
 
+      <WatchLater />
       <ExportSection />
+      <SharePicks />
       <BackupSection />
       <CalendarSection />
     </div>

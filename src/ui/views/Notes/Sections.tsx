@@ -11,13 +11,15 @@ import {
   ALL_EXPORT_KINDS,
   type ExportKind,
   selectForExport,
+  WRITE_UP_KINDS,
 } from '../../../domain/export/selection';
 import { plural } from '../../../domain/text';
 import { useStore } from '../../../state/context';
 import type { CalendarImportResult, RestoreResult } from '../../../state/notes';
 import { JumpSection } from '../../components/JumpSection';
 import { dayLabel, shortDay, timeOf } from '../../format';
-import { canShareAnything, downloadFile, readChosenFile, shareFile } from './files';
+import { downloadFile, readChosenFile } from './files';
+import { WriteUpPreview } from './Preview';
 
 interface Message {
   kind: 'ok' | 'error';
@@ -54,9 +56,10 @@ export function ExportSection() {
   const bookmarks = store.bookmarks.value;
   const attended = store.notes.attended.value;
   const [day, setDay] = useState('');
-  const [kinds, setKinds] = useState<readonly ExportKind[]>(ALL_EXPORT_KINDS);
+  const [kinds, setKinds] = useState<readonly ExportKind[]>(WRITE_UP_KINDS);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  const [preview, setPreview] = useState<ExportFile | null>(null);
 
   const count = useMemo(() => {
     const records = {
@@ -78,29 +81,23 @@ export function ExportSection() {
     };
   }, [conference, notes, bookmarks, attended, day, kinds]);
 
-  async function run(format: 'markdown' | 'ics', how: 'download' | 'share') {
+  async function run(format: 'markdown' | 'ics', how: 'download' | 'preview') {
     setBusy(true);
     setMessage(null);
     try {
       const file: ExportFile = await store.notes.exportFile(format, {
         kinds,
+        now: store.clock.now.value,
         ...(day ? { day } : {}),
       });
-      const what = plural(count.total, 'talk');
-      if (how === 'download') {
-        downloadFile(file);
-        setMessage({ kind: 'ok', text: `Downloaded ${file.fileName} (${what}).` });
+      if (how === 'preview') {
+        setPreview(file);
       } else {
-        const outcome = await shareFile(file, `${conference.title} — my notes`);
-        const text =
-          outcome === 'shared'
-            ? `Shared ${file.fileName} (${what}).`
-            : outcome === 'shared-text'
-              ? `Shared the write-up as text (${what}).`
-              : outcome === 'cancelled'
-                ? 'Sharing cancelled.'
-                : 'This browser cannot share: use Download instead.';
-        setMessage({ kind: outcome === 'unsupported' ? 'error' : 'ok', text });
+        downloadFile(file);
+        setMessage({
+          kind: 'ok',
+          text: `Downloaded ${file.fileName} (${plural(count.total, 'talk')}).`,
+        });
       }
     } catch (error) {
       setMessage({ kind: 'error', text: `Export failed: ${(error as Error).message}` });
@@ -118,7 +115,8 @@ export function ExportSection() {
     <JumpSection headingId="notes-export" class="notes-tool" title="Export">
       <p class="muted">
         A write-up of your {conference.title}: Markdown, ready to publish (a section per day, per
-        talk its speakers, time, room, links and your notes), or ICS for your calendar.
+        talk its speakers, time, room, links and your notes; then the bookmarked talks you missed,
+        with their recordings), or ICS for your calendar.
       </p>
       <fieldset class="notes-fieldset">
         <legend>Days</legend>
@@ -174,6 +172,16 @@ export function ExportSection() {
           type="button"
           class="button"
           disabled={disabled}
+          aria-describedby="notes-export-count notes-share-help"
+          aria-haspopup="dialog"
+          onClick={() => void run('markdown', 'preview')}
+        >
+          Preview and share
+        </button>
+        <button
+          type="button"
+          class="button button-quiet"
+          disabled={disabled}
           aria-describedby="notes-export-count"
           onClick={() => void run('markdown', 'download')}
         >
@@ -181,29 +189,24 @@ export function ExportSection() {
         </button>
         <button
           type="button"
-          class="button"
+          class="button button-quiet"
           disabled={disabled}
           aria-describedby="notes-export-count"
           onClick={() => void run('ics', 'download')}
         >
           Download ICS
         </button>
-        {canShareAnything() && (
-          <button
-            type="button"
-            class="button button-quiet"
-            disabled={disabled}
-            aria-describedby="notes-share-help"
-            onClick={() => void run('markdown', 'share')}
-          >
-            Share…
-          </button>
-        )}
       </div>
-      {canShareAnything() && (
-        <p id="notes-share-help" class="notes-help">
-          Share sends the Markdown write-up to another app (mail, notes, a blog editor).
-        </p>
+      <p id="notes-share-help" class="notes-help">
+        Preview shows the write-up as it will look once published; share it from there (mail, notes,
+        a blog editor), download it or copy it.
+      </p>
+      {preview && (
+        <WriteUpPreview
+          file={preview}
+          title={`${conference.title} — my notes`}
+          onClose={() => setPreview(null)}
+        />
       )}
       <Outcome message={message} />
     </JumpSection>

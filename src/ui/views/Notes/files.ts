@@ -82,3 +82,29 @@ export async function readChosenFile(
     input.value = '';
   }
 }
+
+/**
+ * Copies text to the clipboard; false when the browser refused (no permission, an insecure
+ * origin): the older selection-and-copy way is tried before giving up.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      area.remove();
+    }
+  }
+}
