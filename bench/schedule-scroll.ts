@@ -2,7 +2,8 @@
  * The Schedule list on a throttled phone: Debian Chromium, 390×844, CPU throttled 4×, FOSDEM
  * 2024's Saturday (~450 talks, windowed). Opening the view to its rows painted, then a fling:
  * the page scrolls 150 px every frame from top to bottom while each frame's interval is
- * recorded (the windowed list redraws its rows on scroll). Medians of 3 runs.
+ * recorded (the windowed list redraws its rows on scroll). Medians of 3 runs. PLANB_BENCH_DIST
+ * serves another build (e.g. of an older commit) to compare.
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -49,7 +50,11 @@ async function throttle(page: Page, rate: number): Promise<void> {
 export async function benchScheduleScroll(): Promise<string[]> {
   const skip = browserSkipReason();
   if (skip) return [`(not measured: ${skip})`];
-  const relay = await startRelay({ schedule: resolve(SHARED, 'fosdem-2024-schedule.xml') });
+  const dist = process.env.PLANB_BENCH_DIST;
+  const relay = await startRelay({
+    schedule: resolve(SHARED, 'fosdem-2024-schedule.xml'),
+    ...(dist ? { distDir: resolve(dist) } : {}),
+  });
   const browser = await launchChromium();
   const opens: number[] = [];
   const frames: number[] = [];

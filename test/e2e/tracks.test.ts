@@ -59,6 +59,27 @@ describe.skipIf(skip)(
       await page.locator('.schedule-count', { hasText: /^13 talks/ }).waitFor();
       const first = page.getByRole('link', { name: /ClearlyDefined/ });
       expect(await first.isVisible()).toBe(true);
+      // Titles wrap in full: the windowed list measures each row, so none overlaps the next and
+      // a two-line title makes a taller row than a one-line one.
+      const rows = await page.evaluate(() =>
+        [...document.querySelectorAll('.virtual-list li')].map((li) => {
+          const box = li.getBoundingClientRect();
+          const title = li.querySelector('.talk-title');
+          return {
+            top: box.top,
+            bottom: box.bottom,
+            titleLines: title ? Math.round(title.getBoundingClientRect().height / 20) : 0,
+          };
+        }),
+      );
+      expect(rows.length).toBeGreaterThan(8);
+      for (let i = 1; i < rows.length; i++)
+        expect(rows[i]!.top).toBeGreaterThanOrEqual(rows[i - 1]!.bottom - 0.5);
+      const talkRows = rows.filter((r) => r.titleLines > 0);
+      const height = (r: (typeof rows)[number]) => r.bottom - r.top;
+      const oneLine = talkRows.find((r) => r.titleLines === 1)!;
+      const twoLines = talkRows.find((r) => r.titleLines >= 2)!;
+      expect(height(twoLines)).toBeGreaterThan(height(oneLine));
     });
 
     it('search "rust" offers the Rust track, which opens its page; Tracks and the page pass axe', async () => {
