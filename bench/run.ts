@@ -17,6 +17,11 @@ const sections: Section[] = [
     async () => (await import('./fanout')).benchFanout(),
   ],
   [
+    'scroll',
+    'Schedule list scrolling (Chromium, 4× CPU throttling, 390×844)',
+    async () => (await import('./schedule-scroll')).benchScheduleScroll(),
+  ],
+  [
     'browser',
     'In the browser (Chromium, 4× CPU throttling, 390×844)',
     async () => (await import('./browser')).benchBrowser(),

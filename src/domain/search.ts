@@ -2,25 +2,35 @@
  * Talk search for the search box: an inverted index of folded words built once per schedule,
  * queried on every keystroke. Every word of the query must match somewhere in the talk; the last
  * one matches as a prefix while it is being typed ("kube" → Kubernetes); quoted phrases and
- * joined words ("risc-v", "node.js") must appear in that order.
+ * joined words ("risc-v", "node.js") must appear in that order. A talk is also found by its room
+ * ("K.3.201", "ub5132", "Rolin"), so a room's name lists the talks in it.
  */
 import type { Talk, TalkKey } from './model';
+import { roomSlug } from './slug';
 import { foldText, stripHtml, tokenize } from './text';
 
 /** Where a query word was found, best first: the ranking follows this order. */
-export type SearchField = 'title' | 'speaker' | 'track' | 'subtitle' | 'abstract' | 'description';
+export type SearchField =
+  | 'title'
+  | 'speaker'
+  | 'track'
+  | 'room'
+  | 'subtitle'
+  | 'abstract'
+  | 'description';
 
 /** The fields in rank order; bit i of a posting's field mask stands for SEARCH_FIELDS[i]. */
 export const SEARCH_FIELDS: readonly SearchField[] = [
   'title',
   'speaker',
   'track',
+  'room',
   'subtitle',
   'abstract',
   'description',
 ];
-const FIELD_WEIGHTS = [10, 6, 4, 3, 1, 1];
-const FIELD_BITS = 6;
+const FIELD_WEIGHTS = [10, 6, 4, 4, 3, 1, 1];
+const FIELD_BITS = 7;
 const FIELD_SLOTS = 1 << FIELD_BITS;
 /** A word typed in full outranks one that only starts the indexed word. */
 const PREFIX_FACTOR = 0.75;
@@ -45,7 +55,7 @@ const MASK_SCORE = Array.from({ length: FIELD_SLOTS }, (_, mask) => {
  * A schedule's search index: built once per schedule version (buildSearchIndex), then queried
  * with searchTalks. Flat typed arrays so it stays small for 10,000 talks: `tokens` is sorted for
  * prefix lookup by binary search; token i's postings are `postings[offsets[i]..offsets[i+1]]`,
- * each `talkIndex * 64 + fieldMask`.
+ * each `talkIndex * 128 + fieldMask`.
  */
 export interface SearchIndex {
   talks: readonly Talk[];
@@ -77,12 +87,25 @@ export interface SearchOptions {
   filter?: (talk: Talk) => boolean;
 }
 
+// A room is found by its name and by its code typed without dots ("ub5132", "h1308").
+const roomCodes = new Map<string, string>();
+function roomCode(room: string): string {
+  let code = roomCodes.get(room);
+  if (code === undefined) {
+    if (roomCodes.size > 5000) roomCodes.clear();
+    code = roomSlug(room);
+    roomCodes.set(room, code);
+  }
+  return code;
+}
+
 /** The searchable text of a talk, field by field in SEARCH_FIELDS order; abstracts as text. */
 function talkFields(talk: Talk): string[][] {
   return [
     [talk.title],
     talk.persons.map((p) => p.name),
     [talk.track],
+    [talk.room, roomCode(talk.room)],
     [talk.subtitle],
     [stripHtml(talk.abstract)],
     [stripHtml(talk.description)],

@@ -20,6 +20,8 @@ const Search = lazyView(() => import('./views/Search/Search'));
 const Settings = lazyView(() => import('./views/Settings/Settings'));
 const Notes = lazyView(() => import('./views/Notes/Notes'));
 const Picks = lazyView<{ token: string }>(() => import('./views/Picks/Picks'));
+const Tracks = lazyView(() => import('./views/Tracks/Tracks'));
+const TrackPage = lazyView<{ trackId: string }>(() => import('./views/Tracks/TrackPage'));
 
 const TABS = [
   { id: 'now', label: 'Now', icon: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z' },
@@ -46,6 +48,8 @@ export function preloadInitialView(): void {
     settings: Settings,
     notes: Notes,
     picks: Picks,
+    tracks: Tracks,
+    track: TrackPage,
   };
   (views[route.value.path[0] ?? 'now'] ?? Now).preload();
 }
@@ -84,7 +88,12 @@ function Shell() {
     window.scrollTo({ top: 0 });
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [section, path[1]]);
-  const activeTab = section === 'talk' ? undefined : section;
+  const activeTab =
+    section === 'talk'
+      ? undefined
+      : section === 'tracks' || section === 'track'
+        ? 'schedule'
+        : section;
 
   return (
     <div class="app">
@@ -183,6 +192,10 @@ function Content({ section, path }: { section: string; path: string[] }) {
       return <Notes />;
     case 'picks':
       return <Picks token={path[1] ?? ''} />;
+    case 'tracks':
+      return <Tracks />;
+    case 'track':
+      return <TrackPage trackId={path[1] ?? ''} />;
     default:
       return <Now />;
   }

@@ -64,3 +64,19 @@ export function whenLabel(start: number, end: number, zone: string): string {
   }
   return label;
 }
+
+/** "Saturday". */
+export function weekdayOf(ms: number, zone: string): string {
+  return DAY_NAMES[zonedParts(ms, zone).weekday]!;
+}
+
+/**
+ * How to name a conference day in a sentence: its weekday ("Sunday") when no two days share one,
+ * else its date ("Sun 2 Feb").
+ */
+export function dayInSentence(days: readonly Day[], index: number, zone: string): string {
+  const day = days[index];
+  if (!day) return `day ${index + 1}`;
+  const names = days.map((d) => weekdayOf(d.start, zone));
+  return new Set(names).size === names.length ? names[index]! : dayLabel(day, zone);
+}

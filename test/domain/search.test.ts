@@ -230,6 +230,20 @@ describe('matchRanges', () => {
   });
 });
 
+describe('searching by room', () => {
+  it('finds a talk by its room code with or without dots, below talks naming it in the title', () => {
+    const talks = [
+      talk('in-room', { room: 'UB5.132' }),
+      talk('elsewhere', { room: 'UB5.230', start: SAT_9 + 1 }),
+      talk('titled', { title: 'Why UB5.132 is always full', start: SAT_9 + 2 }),
+    ];
+    expect(keysFor(talks, 'ub5132')).toEqual(['slug:in-room']);
+    expect(keysFor(talks, 'UB5.132')).toEqual(['slug:titled', 'slug:in-room']);
+    const [hit] = searchTalks(buildSearchIndex({ talks }), 'ub5132');
+    expect(hit?.fields).toEqual(['room']);
+  });
+});
+
 describeWithSharedData('searching FOSDEM 2020', () => {
   const conference: Conference = parseSchedule(readShared('fosdem-2020-schedule.xml'));
   const index = buildSearchIndex(conference);
@@ -279,6 +293,19 @@ describeWithSharedData('searching FOSDEM 2020', () => {
     // Every talk with "kube…" in its title comes before every talk without.
     expect(hits.slice(0, titled.length).every((h) => /kube/i.test(h.talk.title))).toBe(true);
     expect(hits.some((h) => h.talk.title.includes('Kubernetes'))).toBe(true);
+  });
+
+  it('a room\'s name or code lists the talks in it ("K.3.201", "k3201", "Rolin")', () => {
+    const inK3201 = conference.talks.filter((t) => t.room === 'K.3.201');
+    expect(inK3201).toHaveLength(22);
+    for (const query of ['K.3.201', 'k3201', 'k.3.201']) {
+      const hits = search(query, { limit: Infinity });
+      expect(hits.map((h) => h.key).sort(), query).toEqual(inK3201.map((t) => t.key).sort());
+      for (const hit of hits) expect(hit.fields).toContain('room');
+    }
+    const rolin = search('Rolin', { limit: Infinity });
+    const inRolin = conference.talks.filter((t) => t.room === 'H.1308 (Rolin)');
+    expect(rolin.filter((h) => h.talk.room === 'H.1308 (Rolin)')).toHaveLength(inRolin.length);
   });
 
   it('an empty query returns nothing', () => {

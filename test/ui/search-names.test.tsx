@@ -15,6 +15,7 @@ async function searchFor(text: string) {
   renderWithStore(store, <Search />);
   const box = screen.getByRole('searchbox', { name: /Talks, speakers, tracks and abstracts/ });
   fireEvent.input(box, { target: { value: text } });
+  return store;
 }
 
 /** The headings of the result groups, in the order the user sees them. */
@@ -26,15 +27,25 @@ describe('Search by name', () => {
     history.replaceState(null, '', '/');
   });
 
-  it('"h1308" (no dot) finds the room H.1308 (Rolin), linking to its page, with no "no results"', async () => {
-    await searchFor('h1308');
+  it('"h1308" (no dot) finds the room H.1308 (Rolin), linking to its page, then the talks in it', async () => {
+    const store = await searchFor('h1308');
     const rooms = await screen.findByRole('list', { name: 'Rooms' });
     const link = within(rooms).getByRole('link', { name: /H\.1308 \(Rolin\)/ });
     expectShown(link);
     expect(link.getAttribute('href')).toBe('#/map/room/h1308');
     expect(link.textContent).toMatch(/building H · \d+ talks/);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 room'));
+    const inRolin = store.conference.value!.talks.filter((t) => t.room === 'H.1308 (Rolin)');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(`${inRolin.length} results`),
+    );
     expect(screen.queryByText(/Nothing matches/)).toBeNull();
+    const headings = groupHeadings();
+    expect(headings.indexOf('Rooms')).toBeLessThan(headings.indexOf('Talks'));
+    const results = within(screen.getByRole('list', { name: /Results for/ })).getAllByRole(
+      'listitem',
+    );
+    expect(results).toHaveLength(inRolin.length);
+    for (const row of results) expect(row.textContent).toContain('H.1308 (Rolin)');
   });
 
   it('the nickname "Rolin" and the full name find the same room', async () => {
@@ -47,16 +58,13 @@ describe('Search by name', () => {
     ).toBe('#/map/room/h1308');
   });
 
-  it('"containers" names a track: Tracks comes before the talks and opens the Schedule filtered to it', async () => {
+  it('"containers" names a track: Tracks comes before the talks and opens the track\'s page', async () => {
     await searchFor('containers');
     const tracks = await screen.findByRole('list', { name: 'Tracks' });
     const link = within(tracks).getByRole('link', { name: /^Containers/ });
     expectShown(link);
     expect(link.textContent).toContain('14 talks');
-    const target = parseRoute(link.getAttribute('href')!);
-    expect(target.path).toEqual(['schedule']);
-    expect(target.params.get('track')).toBe('Containers');
-    expect(target.params.get('day')).toMatch(/^\d$/);
+    expect(link.getAttribute('href')).toBe('#/track/containers');
     await waitFor(() => expect(groupHeadings()).toContain('Talks'));
     const headings = groupHeadings();
     expect(headings.indexOf('Tracks')).toBeLessThan(headings.indexOf('Talks'));

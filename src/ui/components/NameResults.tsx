@@ -1,12 +1,13 @@
 /**
  * The rooms, buildings, tracks and speakers a query names, one titled list per kind: a room
- * opens its page on the Map, a building the Map with its rooms, a track the Schedule filtered to
- * it, and a speaker lists their talks. Shared by Search and the Map's room finder.
+ * opens its page on the Map, a building the Map with its rooms, a track its page (#/track/<id>),
+ * and a speaker lists their talks. Shared by Search and the Map's room finder.
  */
 
 import type { NameHit } from '../../domain/find-names';
 import type { Conference, Day } from '../../domain/model';
 import { plural } from '../../domain/text';
+import { trackIdOf, tracksOf } from '../../domain/tracks';
 import { UNKNOWN_BUILDING } from '../../domain/venue/types';
 import { dayLabel, whenLabel } from '../format';
 import { href } from '../router';
@@ -108,10 +109,12 @@ function NameRow({ hit, conference }: { hit: NameHit; conference: Conference }) 
         .map((d) => conference.days[d])
         .filter((d) => d !== undefined)
         .map((d) => cachedDayLabel(d, zone));
+      const id = trackIdOf(tracksOf(conference), hit.track);
+      const to = id ? href(['track', id]) : href(['schedule'], { track: hit.track, day: days[0] });
       return (
         <li class="name-hit">
-          <a class="name-hit-link" href={href(['schedule'], { track: hit.track, day: days[0] })}>
-            <span class="name-hit-name">{hit.track}</span>
+          <a class="name-hit-link" href={to}>
+            <span class="name-hit-name">{hit.track}</span>{' '}
             <span class="name-hit-detail">
               {plural(hit.talks.length, 'talk')}
               {labels.length > 0 ? ` · ${labels.join(', ')}` : ''}

@@ -6,14 +6,17 @@
 import { signal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Conference, Talk } from '../../../domain/model';
+import { activeFilters, countByDay, filterTalks } from '../../../domain/talk-filter';
 import { todayIndex } from '../../../domain/today';
+import { trackIdOf, tracksOf } from '../../../domain/tracks';
 import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 import { useStore } from '../../../state/context';
-import { TALK_ROW_HEIGHT, TalkRow } from '../../components/TalkRow';
+import { TalkRow, talkRowEstimate } from '../../components/TalkRow';
 import { VirtualList } from '../../components/VirtualList';
 import { dayLabel, longDay, timeOf } from '../../format';
 import { href, navigate, route } from '../../router';
-import { filterOptions, filterTalks, readFilters, type ScheduleFilters } from './filters';
+import { DeadEnd } from './DeadEnd';
+import { filterOptions, readFilters, type ScheduleFilters } from './filters';
 import './Schedule.css';
 
 type Row = { kind: 'head'; id: string; label: string } | { kind: 'talk'; talk: Talk };
@@ -28,8 +31,19 @@ export default function Schedule() {
   const filters = readFilters(params, todayIndex(conference, now), conference.days.length);
   const options = useMemo(() => filterOptions(conference), [conference]);
   const talks = useMemo(
-    () => filterTalks(conference, filters, now),
+    () => filterTalks(conference, filters.day, filters, now),
     [conference, params.toString(), filters.hidePast ? now : 0],
+  );
+  const filtered = activeFilters(filters).length > 0;
+  // With filters set, each day tab says how many talks it has, so an empty day is no surprise.
+  const perDay = useMemo(
+    () => (filtered ? countByDay(conference, filters, now) : undefined),
+    [conference, params.toString(), filters.hidePast ? now : 0],
+  );
+  const trackId = filters.track ? trackIdOf(tracksOf(conference), filters.track) : undefined;
+  const rowHeight = useMemo(
+    () => (r: Row) => (r.kind === 'head' ? HEAD_HEIGHT : talkRowEstimate(r.talk, !filters.track)),
+    [filters.track],
   );
   const rows = useMemo(
     () => toRows(conference, talks, filters.by),
@@ -73,6 +87,12 @@ export default function Schedule() {
             aria-current={d.index === filters.day ? 'page' : undefined}
           >
             {dayLabel(d, conference.timeZone)}
+            {perDay && (
+              <span class="day-count">
+                {perDay[d.index]}
+                <span class="visually-hidden"> {perDay[d.index] === 1 ? 'talk' : 'talks'}</span>
+              </span>
+            )}
           </a>
         ))}
       </nav>
@@ -105,49 +125,61 @@ export default function Schedule() {
           Hide past talks
         </label>
       </div>
-      <details class="filters" open={active > 0}>
-        <summary>Filters{active ? ` (${active})` : ''}</summary>
-        <div class="filter-grid">
-          <Select
-            label="Track"
-            value={filters.track}
-            options={options.tracks}
-            onChange={(v) => set({ track: v })}
-          />
-          <Select
-            label="Type"
-            value={filters.type}
-            options={options.types}
-            onChange={(v) => set({ type: v })}
-          />
-          <Select
-            label="Building"
-            value={filters.building}
-            options={options.buildings}
-            nameOf={(id) =>
-              id === UNKNOWN_BUILDING
-                ? 'Other rooms'
-                : (store.venue.value?.buildings.find((b) => b.id === id)?.name ?? id)
-            }
-            onChange={(v) => set({ building: v })}
-          />
-          <Select
-            label="Room"
-            value={filters.room}
-            options={options.rooms}
-            onChange={(v) => set({ room: v })}
-          />
-        </div>
-        {active > 0 && (
-          <button
-            type="button"
-            class="button button-quiet"
-            onClick={() => set({ track: '', type: '', building: '', room: '' })}
-          >
-            Clear filters
-          </button>
-        )}
-      </details>
+      <div class="schedule-filter-row">
+        <a class="schedule-tracks" href={href(['tracks'], { day: filters.day })}>
+          All tracks <span aria-hidden="true">›</span>
+        </a>
+        <details class="filters" open={active > 0}>
+          <summary>Filters{active ? ` (${active})` : ''}</summary>
+          <div class="filter-grid">
+            <Select
+              label="Track"
+              value={filters.track}
+              options={options.tracks}
+              onChange={(v) => set({ track: v })}
+            />
+            <Select
+              label="Type"
+              value={filters.type}
+              options={options.types}
+              onChange={(v) => set({ type: v })}
+            />
+            <Select
+              label="Building"
+              value={filters.building}
+              options={options.buildings}
+              nameOf={(id) =>
+                id === UNKNOWN_BUILDING
+                  ? 'Other rooms'
+                  : (store.venue.value?.buildings.find((b) => b.id === id)?.name ?? id)
+              }
+              onChange={(v) => set({ building: v })}
+            />
+            <Select
+              label="Room"
+              value={filters.room}
+              options={options.rooms}
+              onChange={(v) => set({ room: v })}
+            />
+          </div>
+          {trackId && (
+            <p class="schedule-track-page">
+              <a href={href(['track', trackId])}>
+                About {filters.track}: rooms, days, livestream <span aria-hidden="true">›</span>
+              </a>
+            </p>
+          )}
+          {active > 0 && (
+            <button
+              type="button"
+              class="button button-quiet"
+              onClick={() => set({ track: '', type: '', building: '', room: '' })}
+            >
+              Clear filters
+            </button>
+          )}
+        </details>
+      </div>
       <p class="muted schedule-count" aria-live="polite">
         {talks.length} {talks.length === 1 ? 'talk' : 'talks'}
         {nowIndex > 0 && filters.by === 'time' && day && now >= day.start && now < day.end && (
@@ -159,13 +191,32 @@ export default function Schedule() {
           </>
         )}
       </p>
-      {rows.length === 0 ? (
-        <p class="empty">No talks match. {active > 0 ? 'Try clearing the filters.' : ''}</p>
+      {rows.length === 0 && filtered ? (
+        <DeadEnd
+          conference={conference}
+          venue={store.venue.value}
+          filters={filters}
+          now={now}
+          go={(way) =>
+            way === 'clear-all'
+              ? set({ track: '', type: '', building: '', room: '', past: undefined })
+              : set({
+                  day: way.day,
+                  ...(way.clear === undefined
+                    ? {}
+                    : way.clear === 'past'
+                      ? { past: undefined }
+                      : { [way.clear]: '' }),
+                })
+          }
+        />
+      ) : rows.length === 0 ? (
+        <p class="empty">No talks on this day.</p>
       ) : (
         <VirtualList
           items={rows}
           label={`Talks, ${filters.by === 'room' ? 'by room' : 'by time'}`}
-          rowHeight={(r) => (r.kind === 'head' ? HEAD_HEIGHT : TALK_ROW_HEIGHT)}
+          rowHeight={rowHeight}
           keyOf={(r) => (r.kind === 'head' ? `h:${r.id}` : r.talk.key)}
           scrollToIndex={jumpTarget.value}
           renderRow={(r, i) =>
@@ -178,7 +229,12 @@ export default function Schedule() {
                 data-row={i}
                 class={store.bookmarks.value.has(r.talk.key) ? 'is-bookmarked' : undefined}
               >
-                <TalkRow talk={r.talk} conference={conference} now={now} />
+                <TalkRow
+                  talk={r.talk}
+                  conference={conference}
+                  now={now}
+                  showTrack={!filters.track}
+                />
               </div>
             )
           }

@@ -1,17 +1,13 @@
 /** The Schedule view's filters, kept in the URL so a filtered view survives reloads and links. */
 
-import type { Conference, Talk } from '../../../domain/model';
+import type { Conference } from '../../../domain/model';
+import type { TalkFilter } from '../../../domain/talk-filter';
 import { UNKNOWN_BUILDING } from '../../../domain/venue/types';
 
-/** Filters as read from the route. */
-export interface ScheduleFilters {
+/** Filters as read from the route: the day, the order, and what talks must be. */
+export interface ScheduleFilters extends TalkFilter {
   day: number;
   by: 'time' | 'room';
-  track: string;
-  type: string;
-  building: string;
-  room: string;
-  hidePast: boolean;
 }
 
 /** Reads filters from URL parameters, defaulting the day. */
@@ -31,20 +27,6 @@ export function readFilters(
     room: params.get('room') ?? '',
     hidePast: params.get('past') === 'hide',
   };
-}
-
-/** The talks of the chosen day that pass every filter. */
-export function filterTalks(conference: Conference, f: ScheduleFilters, now: number): Talk[] {
-  const buildingOf = new Map(conference.rooms.map((r) => [r.name, r.building]));
-  return conference.talks.filter(
-    (t) =>
-      t.day === f.day &&
-      (!f.track || t.track === f.track) &&
-      (!f.type || t.type === f.type) &&
-      (!f.building || buildingOf.get(t.room) === f.building) &&
-      (!f.room || t.room === f.room) &&
-      (!f.hidePast || t.end > now),
-  );
 }
 
 /** Distinct values for the filter menus, in a stable order. */

@@ -17,6 +17,7 @@ const FIELD_LABELS: Record<SearchField, string> = {
   title: 'title',
   speaker: 'speaker',
   track: 'track',
+  room: 'room',
   subtitle: 'subtitle',
   abstract: 'abstract',
   description: 'description',
@@ -77,7 +78,7 @@ export function SearchResult({
           </span>
         )}
         <span class="search-hit-line search-hit-where">
-          {talk.room}
+          {fields.includes('room') ? <Highlight text={talk.room} query={query} /> : talk.room}
           {building && building !== UNKNOWN_BUILDING ? ` · building ${building}` : ''}
           {fields.includes('track') && talk.track ? (
             <>
