@@ -202,12 +202,4 @@ describeWithSharedData('finding names in FOSDEM 2020 and 2024', () => {
     );
     expect(sander?.kind === 'speaker' && sander.talks.length).toBe(7);
   });
-
-  it('stays fast: 200 keystrokes on FOSDEM 2024 well under a frame', () => {
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++)
-      for (const q of ['u', 'ub', 'ub5', 'ub51', 'ub513', 'ub5132', 'r', 'ru', 'rus', 'rust'])
-        findNames(index2024, q);
-    expect((performance.now() - t0) / 200).toBeLessThan(4);
-  });
 });

@@ -64,10 +64,10 @@ describe('durability', () => {
       }
     };
     const load = Array.from({ length: 32 }, (_, w) => worker(w));
-    // Let it run until well over a thousand reports are acknowledged, then pull the plug.
+    // Let it run until hundreds of reports are acknowledged, then pull the plug.
     await expect
-      .poll(() => acknowledged.size, { timeout: 20_000, interval: 20 })
-      .toBeGreaterThan(1500);
+      .poll(() => acknowledged.size, { timeout: 60_000, interval: 20 })
+      .toBeGreaterThan(500);
     first.child.kill('SIGKILL');
     killed = true;
     await Promise.all(load);
@@ -83,5 +83,5 @@ describe('durability', () => {
     const health = await (await fetch(`${second.base}/api/health`)).json();
     expect(health.reports.stored).toBe(stored.size);
     second.child.kill('SIGTERM');
-  }, 60_000);
+  }, 120_000);
 });

@@ -40,10 +40,8 @@ describe('a file that is not a usable schedule', () => {
       ']>',
       '<schedule><conference><title>&lol9;</title></conference></schedule>',
     ].join('\n');
-    const started = performance.now();
     const e = scheduleErrorOf(lol);
     expect(e.code).toBe('entity-expansion');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('XML with an undeclared entity is malformed, with its line', () => {
