@@ -19,6 +19,7 @@ const MapView = lazyView<{ roomSlug?: string }>(() => import('./views/Map/Map'))
 const Search = lazyView(() => import('./views/Search/Search'));
 const Settings = lazyView(() => import('./views/Settings/Settings'));
 const Notes = lazyView(() => import('./views/Notes/Notes'));
+const Grid = lazyView(() => import('./views/Grid/Grid'));
 
 const TABS = [
   { id: 'now', label: 'Now', icon: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z' },
@@ -44,6 +45,7 @@ export function preloadInitialView(): void {
     search: Search,
     settings: Settings,
     notes: Notes,
+    grid: Grid,
   };
   (views[route.value.path[0] ?? 'now'] ?? Now).preload();
 }
@@ -82,7 +84,7 @@ function Shell() {
     window.scrollTo({ top: 0 });
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [section, path[1]]);
-  const activeTab = section === 'talk' ? undefined : section;
+  const activeTab = section === 'talk' ? undefined : section === 'grid' ? 'schedule' : section;
 
   return (
     <div class="app">
@@ -179,6 +181,8 @@ function Content({ section, path }: { section: string; path: string[] }) {
       return <Search />;
     case 'notes':
       return <Notes />;
+    case 'grid':
+      return <Grid />;
     default:
       return <Now />;
   }
