@@ -76,7 +76,7 @@ export default function Grid() {
           <TimeGrid
             timetable={timetable}
             conference={conference}
-            label={`Timetable, ${dayName}`}
+            label={`Timetable grid, ${dayName}`}
             jumpToNow={jump}
           />
         </>

@@ -33,8 +33,8 @@ const BUILDING_ROW = 26;
 const ROOM_ROW = 50;
 const ROOM_ROW_WITH_BADGES = 84;
 /** The drawn window grows in chunks beyond what is visible, so most scroll frames do no work. */
-const CHUNK_X = COLUMN_WIDTH * 3;
-const CHUNK_Y = 480;
+const CHUNK_X = COLUMN_WIDTH * 2;
+const CHUNK_Y = 240;
 
 const KEYS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
   ArrowUp: 'up',
@@ -73,7 +73,7 @@ export function TimeGrid({
 }: {
   timetable: Timetable;
   conference: Conference;
-  /** The region's name: "Timetable, Saturday 3 February 2024". */
+  /** The region's name: "Timetable grid, Saturday 3 February 2024". */
   label: string;
   /** Each new value scrolls the now line into view ("Jump to now"). */
   jumpToNow?: number;
@@ -85,6 +85,8 @@ export function TimeGrid({
   const box = useRef<HTMLElement>(null);
   const focused = useRef<GridTalk | undefined>(undefined);
   const pendingFocus = useRef<string | undefined>(undefined);
+  // The time a walk across the rooms (left/right) started from.
+  const acrossAt = useRef<number | undefined>(undefined);
   const [height, setHeight] = useState(560);
   const [win, setWin] = useState<GridWindow>({
     left: -CHUNK_X,
@@ -178,11 +180,11 @@ export function TimeGrid({
   useLayoutEffect(() => {
     const key = pendingFocus.current;
     if (!key) return;
-    pendingFocus.current = undefined;
     const target = [...(box.current?.querySelectorAll<HTMLElement>('[data-talk]') ?? [])].find(
       (el) => el.dataset.talk === key,
     );
     target?.focus({ preventScroll: true });
+    pendingFocus.current = undefined;
   });
 
   /** Scrolls the box just enough to show a block in full (below the header, beside the axis). */
@@ -204,9 +206,12 @@ export function TimeGrid({
     const key = (e.target as HTMLElement).dataset?.talk;
     const from = key === undefined ? undefined : byKey.get(key);
     if (!direction || !from) return;
-    const to = neighbour(t, from, direction);
+    const across = direction === 'left' || direction === 'right';
+    const at = across ? (acrossAt.current ?? from.talk.start) : undefined;
+    const to = neighbour(t, from, direction, at);
     e.preventDefault();
     if (!to) return;
+    acrossAt.current = at;
     focused.current = to;
     pendingFocus.current = to.talk.key;
     reveal(to);
@@ -247,6 +252,8 @@ export function TimeGrid({
       }}
       onFocusIn={(e) => {
         const key = (e.target as HTMLElement).dataset?.talk;
+        // Reached another way than by the arrow keys: a new walk starts from this talk.
+        if (key !== pendingFocus.current) acrossAt.current = undefined;
         focused.current = key === undefined ? undefined : byKey.get(key);
       }}
     >
@@ -322,7 +329,11 @@ export function TimeGrid({
           ))}
           {columnIndexes.map((ci) => {
             const c = t.columns[ci]!;
-            const place = c.buildingName ? `${c.room.name}, ${c.buildingName}` : c.room.name;
+            // "Janson" is a room and a building: named once.
+            const place =
+              c.buildingName && c.buildingName !== c.room.name
+                ? `${c.room.name}, ${c.buildingName}`
+                : c.room.name;
             return (
               <ul
                 key={c.room.name}
@@ -380,7 +391,7 @@ export function TimeGrid({
                               />
                             </svg>
                           )}
-                        </span>
+                        </span>{' '}
                         <span class="grid-talk-title">{talk.title}</span>
                       </a>
                     </li>

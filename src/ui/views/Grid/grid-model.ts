@@ -246,20 +246,22 @@ export function axisMarks(t: Timetable): { at: number; y: number }[] {
 
 /**
  * The talk the arrow keys lead to from `from`: up and down in the same room, left and right to
- * the neighbouring room's talk nearest in time (the one running at `from`'s start, else the
- * first after it, else the last).
+ * the neighbouring room's talk at the time `at` (default: `from`'s start; the view keeps the
+ * time a walk across the rooms started from, so it does not drift earlier): the one running
+ * then, else the first after it, else the last.
  */
 export function neighbour(
   t: Timetable,
   from: GridTalk,
   key: 'up' | 'down' | 'left' | 'right',
+  at: number = from.talk.start,
 ): GridTalk | undefined {
   const column = t.columns[from.column]!;
   if (key === 'up') return column.talks[from.index - 1];
   if (key === 'down') return column.talks[from.index + 1];
   const next = t.columns[from.column + (key === 'left' ? -1 : 1)];
   if (!next || next.talks.length === 0) return undefined;
-  const start = from.talk.start;
+  const start = at;
   return (
     next.talks.find((g) => g.talk.end > start && g.talk.start <= start) ??
     next.talks.find((g) => g.talk.start >= start) ??
