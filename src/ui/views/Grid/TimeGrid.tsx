@@ -14,7 +14,6 @@ import { FullnessBadge, fullnessText } from '../../components/FullnessBadge';
 import { spanOf, timeOf } from '../../format';
 import { href } from '../../router';
 import {
-  AXIS_STEP_MINUTES,
   AXIS_WIDTH,
   axisMarks,
   COLUMN_WIDTH,
@@ -22,11 +21,11 @@ import {
   type GridTalk,
   type GridWindow,
   neighbour,
-  PX_PER_MINUTE,
   type Timetable,
   talksIn,
   yOfInstant,
 } from './grid-model';
+import { blockState, TalkBlock } from './TalkBlock';
 
 /** Header rows: the buildings, then the room names (taller when fullness badges are shown). */
 const BUILDING_ROW = 26;
@@ -122,6 +121,17 @@ export function TimeGrid({
     }
     return s;
   };
+
+  // The half-hour marks: labels on the axis, lines across the rooms (elements, not a gradient
+  // background: a gradient as wide as 350 rooms costs the rasterizer on every new tile).
+  const marks = useMemo(
+    () =>
+      axisMarks(t).map((m) => {
+        const label = timeOf(m.at, zone);
+        return { ...m, label, hour: label.endsWith(':00') };
+      }),
+    [t, zone],
+  );
 
   const update = () => {
     const el = box.current;
@@ -231,12 +241,7 @@ export function TimeGrid({
   }
   const columnIndexes = [...shown.keys()].sort((a, b) => a - b);
 
-  const rowPx = AXIS_STEP_MINUTES * PX_PER_MINUTE;
-  const gridStyle = {
-    '--grid-axis': `${AXIS_WIDTH}px`,
-    '--grid-col': `${COLUMN_WIDTH}px`,
-    '--grid-row': `${rowPx}px`,
-  } as CSSProperties;
+  const gridStyle = { '--grid-axis': `${AXIS_WIDTH}px` } as CSSProperties;
 
   return (
     <section
@@ -302,15 +307,22 @@ export function TimeGrid({
           class="grid-body"
           style={{ height: `${t.height}px`, width: `${AXIS_WIDTH + t.width}px` }}
         >
+          {marks.map((m) => (
+            <div
+              key={`l:${m.at}`}
+              class={m.hour ? 'grid-line grid-line-hour' : 'grid-line'}
+              style={{ top: `${m.y}px` }}
+            />
+          ))}
           <div class="grid-axis" aria-hidden="true">
-            {axisMarks(t).map((m) =>
+            {marks.map((m) =>
               nowY !== undefined && Math.abs(m.y - nowY) < 12 ? null : (
                 <span
                   key={m.at}
-                  class={timeOf(m.at, zone).endsWith(':00') ? 'grid-mark grid-hour' : 'grid-mark'}
+                  class={m.hour ? 'grid-mark grid-hour' : 'grid-mark'}
                   style={{ top: `${m.y}px` }}
                 >
-                  {timeOf(m.at, zone)}
+                  {m.label}
                 </span>
               ),
             )}
@@ -341,62 +353,17 @@ export function TimeGrid({
                 aria-label={place}
                 style={{ left: `${AXIS_WIDTH + c.x}px`, width: `${COLUMN_WIDTH}px` }}
               >
-                {shown.get(ci)!.map((g) => {
-                  const talk = g.talk;
-                  const span = spanText(g);
-                  const marked = bookmarks.has(talk.key);
-                  const on = now >= talk.start && now < talk.end && !talk.cancelled;
-                  const state = talk.cancelled
-                    ? ' is-cancelled'
-                    : on
-                      ? ' is-running'
-                      : now >= talk.end
-                        ? ' is-past'
-                        : '';
-                  const lane = COLUMN_WIDTH / g.lanes;
-                  const name = [
-                    `${span} ${talk.title}`,
-                    place,
-                    talk.cancelled ? 'cancelled' : on ? 'on now' : '',
-                    marked ? 'in My day' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(', ');
-                  return (
-                    <li
-                      key={talk.key}
-                      class="grid-slot"
-                      aria-setsize={c.talks.length}
-                      aria-posinset={g.index + 1}
-                      style={{
-                        top: `${g.top}px`,
-                        height: `${g.height}px`,
-                        left: `${g.lane * lane}px`,
-                        width: `${lane}px`,
-                      }}
-                    >
-                      <a
-                        class={`grid-talk${marked ? ' is-bookmarked' : ''}${state}`}
-                        href={href(['talk', talk.key])}
-                        data-talk={talk.key}
-                        aria-label={name}
-                      >
-                        <span class="grid-talk-time">
-                          {span}
-                          {marked && (
-                            <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true">
-                              <path
-                                d="M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z"
-                                fill="currentColor"
-                              />
-                            </svg>
-                          )}
-                        </span>{' '}
-                        <span class="grid-talk-title">{talk.title}</span>
-                      </a>
-                    </li>
-                  );
-                })}
+                {shown.get(ci)!.map((g) => (
+                  <TalkBlock
+                    key={g.talk.key}
+                    g={g}
+                    place={place}
+                    span={spanText(g)}
+                    setSize={c.talks.length}
+                    state={blockState(g, now)}
+                    marked={bookmarks.has(g.talk.key)}
+                  />
+                ))}
               </ul>
             );
           })}
