@@ -5,7 +5,7 @@
  * animation frames while scrolling; a dropped frame is a 60 Hz vsync missed.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { phoneContext, startRelay } from '../test/e2e/harness';
@@ -85,9 +85,11 @@ async function measure(browser: Browser, url: string): Promise<Record<'down' | '
 
 /** The grid rows of the browser benchmark, as a Markdown table. */
 export async function benchGridFrames(browser: Browser): Promise<string[]> {
+  // Frame times are wall-clock: other work on the machine shows in them, so say how busy it was.
+  const load = `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the start`;
   const lines = [
     '',
-    `Timetable grid, scrolled one step per frame at 4× CPU throttling (down: ${STEP.down} px a frame, across: ${STEP.across} px a frame; a dropped frame is a missed 60 Hz vsync):`,
+    `Timetable grid, scrolled one step per frame at 4× CPU throttling (down: ${STEP.down} px a frame, across: ${STEP.across} px a frame; a dropped frame is a missed 60 Hz vsync; ${load}):`,
     '',
     '| sweep | frames | p50 ms | p95 ms | max ms | dropped frames | blocks in the DOM |',
     '|---|---|---|---|---|---|---|',
