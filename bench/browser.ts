@@ -14,6 +14,7 @@ import {
   ROOT,
   startRelay,
 } from '../test/e2e/harness';
+import { benchGridFrames } from './grid-frames';
 import { median, SHARED } from './parse';
 
 const TALK = 'main a[href^="#/talk/"]';
@@ -164,6 +165,8 @@ export async function benchBrowser(): Promise<string[]> {
       `| Plan B topic model ready, built in a worker (from navigation start) | ${median(topicsReady).toFixed(0)} ms | off the main thread |`,
       `| Plan B sheet: tap "Room full?" to the list painted | ${median(sheetOpens).toFixed(0)} ms | ≤ 100 ms |`,
     );
+    await relay.stop();
+    lines.push(...(await benchGridFrames(browser)));
   } finally {
     await browser.close();
     await relay.stop();

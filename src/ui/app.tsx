@@ -22,6 +22,7 @@ const Notes = lazyView(() => import('./views/Notes/Notes'));
 const Picks = lazyView<{ token: string }>(() => import('./views/Picks/Picks'));
 const Tracks = lazyView(() => import('./views/Tracks/Tracks'));
 const TrackPage = lazyView<{ trackId: string }>(() => import('./views/Tracks/TrackPage'));
+const Grid = lazyView(() => import('./views/Grid/Grid'));
 
 const TABS = [
   { id: 'now', label: 'Now', icon: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z' },
@@ -50,6 +51,7 @@ export function preloadInitialView(): void {
     picks: Picks,
     tracks: Tracks,
     track: TrackPage,
+    grid: Grid,
   };
   (views[route.value.path[0] ?? 'now'] ?? Now).preload();
 }
@@ -91,7 +93,7 @@ function Shell() {
   const activeTab =
     section === 'talk'
       ? undefined
-      : section === 'tracks' || section === 'track'
+      : section === 'tracks' || section === 'track' || section === 'grid'
         ? 'schedule'
         : section;
 
@@ -196,6 +198,8 @@ function Content({ section, path }: { section: string; path: string[] }) {
       return <Tracks />;
     case 'track':
       return <TrackPage trackId={path[1] ?? ''} />;
+    case 'grid':
+      return <Grid />;
     default:
       return <Now />;
   }

@@ -114,6 +114,9 @@ export default function Schedule() {
             By room
           </button>
         </fieldset>
+        <a class="button button-quiet" href={href(['grid'], { day: filters.day })}>
+          Grid
+        </a>
         <label class="check">
           <input
             type="checkbox"
