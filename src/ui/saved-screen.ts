@@ -73,6 +73,7 @@ const ATTRIBUTES = [
   'aria-busy',
   'aria-pressed',
   'aria-disabled',
+  'disabled',
   'type',
   // SVG icons (the parser lower-cases viewBox)
   'viewbox',
@@ -155,6 +156,8 @@ export function captureNowScreen(app: Element, at: number, zone: string): string
   for (const row of [...copy.querySelectorAll('.now-talk')].slice(SAVED_ROWS)) row.remove();
   for (const building of copy.querySelectorAll('.now-building'))
     if (!building.querySelector('.now-talk')) building.remove();
+  // Laid out as they were, but they do nothing until the app runs: say so (and a click waits).
+  for (const button of copy.querySelectorAll('button')) button.setAttribute('disabled', '');
   const heading = copy.querySelector('.now-head h1');
   if (heading?.textContent?.trim() === 'Now') heading.textContent = `As of ${timeOf(at, zone)}`;
   const main = copy.querySelector('main');

@@ -50,6 +50,8 @@ describe('the saved Now screen', { timeout: 30_000 }, () => {
     expect(row.textContent).toContain('11:00–11:25');
     expect(row.textContent).toContain('UB2.252A (Lameere) · Building U');
     expect(row.textContent).toContain('★ On My day');
+    // Its star is there, and does nothing until the app runs.
+    expect(row.querySelector('button.bookmark')?.hasAttribute('disabled')).toBe(true);
     // The header and tab bar as painted; on another route the shell's placeholder shows instead.
     expect(saved.querySelector('.app.saved-screen > header.topbar')).not.toBeNull();
     expect(saved.querySelector('nav.tabbar a[href="#/schedule"]')).not.toBeNull();
