@@ -1,9 +1,9 @@
 /**
  * Keeps the Now screen for the next start (loaded after the app has taken over, not in the
  * first-load bundle): once painted after a new schedule or a visit to Now, and whenever the
- * page is hidden (the last screen seen), while Now is the view. A Now screen that cannot be kept safely (nothing
- * on, or text that reads as relative time) replaces nothing: the older one is forgotten, so an
- * old screen is never painted in place of a newer state.
+ * page is hidden (the last screen seen), while Now is the view. A Now screen that shows talks
+ * but cannot be kept safely (text that reads as relative time, "Nothing is on now") replaces
+ * nothing: the older one is forgotten, so an old screen is never painted for a newer state.
  */
 import { effect } from '@preact/signals';
 import type { AppStore } from './state/store';
@@ -21,7 +21,8 @@ export function keepScreens(root: HTMLElement, store: AppStore): void {
     const onNow = (route.value.path[0] ?? 'now') === 'now';
     const app = root.querySelector('.app');
     const main = app?.querySelector('main');
-    if (!zone || !onNow || !app || !main?.querySelector('.now-view')) return;
+    // Now still drawing its talks (a new schedule): nothing to say about the kept screen yet.
+    if (!zone || !onNow || !app || !main?.querySelector('.now-view a[href^="#/talk/"]')) return;
     const shown = main.innerHTML;
     if (shown === kept) return;
     kept = shown;
