@@ -26,6 +26,11 @@ const sections: Section[] = [
     'In the browser (Chromium, 4× CPU throttling, 390×844)',
     async () => (await import('./browser')).benchBrowser(),
   ],
+  [
+    'paint',
+    'First paint and second open (Chromium, 4× CPU throttling, 390×844, loopback)',
+    async () => (await import('./paint')).benchPaint(),
+  ],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

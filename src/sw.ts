@@ -1,7 +1,9 @@
 /**
  * The service worker: precaches the app shell (the list is injected at build time) and serves
- * index.html for every navigation, so the app opens with no network. The schedule itself lives
- * in IndexedDB, not here. A new version waits until the user agrees to reload.
+ * index.html for every navigation, so the app opens with no network, with the last saved Now
+ * screen painted in it (src/storage/saved-screen.ts): talks on screen before any script runs.
+ * The schedule itself lives in IndexedDB, not here. A new version waits until the user agrees
+ * to reload.
  */
 /// <reference lib="webworker" />
 import {
@@ -11,14 +13,33 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openPlanBDb } from './storage/db';
+import { pageWithSavedScreen, readSavedScreen } from './storage/saved-screen';
 import { createReportOutbox, REPORT_SYNC_TAG, replayForBackgroundSync } from './sync/report-outbox';
 
 declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+const shellHandler = createHandlerBoundToURL('index.html');
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
+  new NavigationRoute(
+    async (options) => {
+      const shell = await shellHandler(options);
+      try {
+        const screen = shell.ok ? await readSavedScreen() : undefined;
+        const page = screen && pageWithSavedScreen(await shell.clone().text(), screen);
+        if (!page) return shell;
+        // The shell's own headers (its Content-Security-Policy among them), for another body.
+        const headers = new Headers(shell.headers);
+        headers.delete('Content-Length');
+        headers.delete('Content-Encoding');
+        return new Response(page, { status: 200, headers });
+      } catch {
+        return shell; // no saved screen is ever worth a page that does not open
+      }
+    },
+    { denylist: [/^\/api\//] },
+  ),
 );
 
 self.addEventListener('message', (event) => {
