@@ -50,8 +50,8 @@ export function RemindersSection() {
       ) : push === 'off' ? (
         <>
           <p>
-            Without notifications, reminders show in Plan B only while it is open. Allow them to be
-            reminded with the app closed.
+            Without notifications, reminders show in Plan B only while it is open. Allow them, and
+            reminders arrive even with Plan B closed.
           </p>
           <p>
             <button type="button" class="button" onClick={() => void reminders.enablePush()}>
