@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, sourceOf, type VenueNetwork } from './client-source';
-import { methodNotAllowed, readBody, sendJson } from './http';
+import { methodNotAllowed, readJsonBody, sendJson } from './http';
 import type { PushStore } from './push-store';
 import { validateReminderSync, validateUnsubscribe } from './push-validate';
 import type { RateLimiter } from './rate-limit';
@@ -70,31 +70,14 @@ export async function handlePush(
       { 'Retry-After': String(allowed.retryAfterSeconds) },
     );
   }
-  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-    req.resume();
-    return sendJson(res, 415, { error: 'Send the body as Content-Type: application/json.' });
-  }
-  const body = await readBody(req, MAX_PUSH_BODY_BYTES);
-  if (!body.ok) {
-    return sendJson(
-      res,
-      413,
-      { error: `The body is at most ${MAX_PUSH_BODY_BYTES} bytes.` },
-      { Connection: 'close' },
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.text);
-  } catch {
-    return sendJson(res, 400, { error: 'The body is not valid JSON.' });
-  }
+  const parsed = await readJsonBody(req, res, MAX_PUSH_BODY_BYTES, 'reminder update');
+  if (!parsed.ok) return;
   if (method === 'DELETE') {
-    const checked = validateUnsubscribe(parsed);
+    const checked = validateUnsubscribe(parsed.value);
     if (!checked.ok) return sendJson(res, 400, { error: checked.reason });
     return sendJson(res, 200, { removed: api.store.remove(checked.value) });
   }
-  const checked = validateReminderSync(parsed, { now, allowLocal: api.allowLocalEndpoints });
+  const checked = validateReminderSync(parsed.value, { now, allowLocal: api.allowLocalEndpoints });
   if (!checked.ok) return sendJson(res, 400, { error: checked.reason });
   const { target, times } = checked.value;
   if (api.store.subscriptions >= api.maxSubscriptions && !api.store.has(target.endpoint)) {

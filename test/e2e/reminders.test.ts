@@ -17,6 +17,7 @@ import {
   type Relay,
   ROOT,
   screenshot,
+  serviceWorkerOf,
   startRelay,
 } from './harness';
 
@@ -64,17 +65,11 @@ describe.skipIf(skip)(`reminders in Chromium${skip ? ` (skipped: ${skip})` : ''}
     // Another page of the origin (not the app) drives the service worker and reads what it shows.
     const other = await context.newPage();
     await other.goto(`${relay.url}/api/health`);
-    const cdp = await context.newCDPSession(other);
-    const registrations = new Map<string, string>();
-    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
-      for (const r of e.registrations) registrations.set(r.scopeURL, r.registrationId);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => registrations.get(`${relay.url}/`)).toBeTruthy();
+    const { cdp, registrationId } = await serviceWorkerOf(context, other, relay.url);
     const at = CALDAV.start - 5 * 60_000;
     await cdp.send('ServiceWorker.deliverPushMessage', {
       origin: relay.url,
-      registrationId: registrations.get(`${relay.url}/`)!,
+      registrationId,
       data: JSON.stringify({ type: 'reminder', at }),
     });
     const shown = () =>
