@@ -11,7 +11,7 @@
  */
 import type { Agent } from 'node:https';
 import type { VapidKeys } from './push-keys';
-import type { PushStore, PushTarget } from './push-store';
+import type { DueReminder, PushStore, PushTarget } from './push-store';
 
 /** Sends one push; resolves on acceptance, rejects with { statusCode? } otherwise. */
 export type PushSender = (target: PushTarget, payload: string, ttlSeconds: number) => Promise<void>;
@@ -62,6 +62,7 @@ export interface PushSchedulerOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Reminders read from the database at a time. */
 const BATCH = 500;
 
 /** Due reminders → pushes. start() begins the rounds; round() runs one now (tests). */
@@ -103,49 +104,65 @@ export class PushScheduler {
   }
 
   async #round(): Promise<RoundResult> {
-    const { store, send, lateMs, maxAttempts, concurrency } = this.#o;
+    const { store, concurrency } = this.#o;
     const result: RoundResult = { sent: 0, retrying: 0, dropped: 0, gone: 0 };
     const now = this.#o.now();
-    const due = store.due(now, BATCH);
     const gone = new Set<number>();
-    let next = 0;
-    const worker = async () => {
-      while (next < due.length) {
-        const r = due[next++]!;
-        if (gone.has(r.subscription)) continue;
-        if (now - r.at > lateMs) {
-          store.done(r.subscription, r.at);
-          result.dropped++;
-          continue;
+    // Batches until everything due has been tried once: a reminder to retry stays due, so the
+    // rows tried this round are skipped (and asked for on top of the batch).
+    const tried = new Set<string>();
+    for (;;) {
+      const due = store
+        .due(now, BATCH + tried.size)
+        .filter((r) => !tried.has(`${r.subscription}@${r.at}`));
+      if (due.length === 0) break;
+      for (const r of due) tried.add(`${r.subscription}@${r.at}`);
+      let next = 0;
+      const worker = async () => {
+        while (next < due.length) {
+          const r = due[next++]!;
+          if (gone.has(r.subscription)) continue;
+          await this.#send(r, now, gone, result);
         }
-        // Worth delivering until a few minutes after it was due, not later.
-        const ttl = Math.max(60, Math.round((r.at + lateMs - now) / 1000));
-        try {
-          await send(r.target, JSON.stringify({ type: 'reminder', at: r.at }), ttl);
-          store.done(r.subscription, r.at);
-          result.sent++;
-        } catch (error) {
-          const status = (error as { statusCode?: number }).statusCode;
-          if (status === 404 || status === 410) {
-            gone.add(r.subscription);
-            store.forget(r.subscription);
-            result.gone++;
-          } else if (
-            (status !== undefined && status >= 400 && status < 500 && status !== 429) ||
-            r.attempts + 1 >= maxAttempts
-          ) {
-            this.#o.onError(error);
-            store.done(r.subscription, r.at);
-            result.dropped++;
-          } else {
-            this.#o.onError(error);
-            store.failed(r.subscription, r.at);
-            result.retrying++;
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+    }
     return result;
+  }
+
+  /** Sends one due reminder and books the outcome. */
+  async #send(r: DueReminder, now: number, gone: Set<number>, result: RoundResult): Promise<void> {
+    const { store, send, lateMs, maxAttempts } = this.#o;
+    if (now - r.at > lateMs) {
+      store.done(r.subscription, r.at);
+      result.dropped++;
+      return;
+    }
+    // Worth delivering until a few minutes after it was due, not later.
+    const ttl = Math.max(60, Math.round((r.at + lateMs - now) / 1000));
+    try {
+      await send(r.target, JSON.stringify({ type: 'reminder', at: r.at }), ttl);
+      store.done(r.subscription, r.at);
+      result.sent++;
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404 || status === 410) {
+        gone.add(r.subscription);
+        store.forget(r.subscription);
+        result.gone++;
+        return;
+      }
+      this.#o.onError(error);
+      const final =
+        (status !== undefined && status >= 400 && status < 500 && status !== 429) ||
+        r.attempts + 1 >= maxAttempts;
+      if (final) {
+        store.done(r.subscription, r.at);
+        result.dropped++;
+      } else {
+        store.failed(r.subscription, r.at);
+        result.retrying++;
+      }
+    }
   }
 }

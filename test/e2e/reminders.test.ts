@@ -67,6 +67,7 @@ describe.skipIf(skip)(`reminders in Chromium${skip ? ` (skipped: ${skip})` : ''}
     await other.goto(`${relay.url}/api/health`);
     const { cdp, registrationId } = await serviceWorkerOf(context, other, relay.url);
     const at = CALDAV.start - 5 * 60_000;
+    const delivered = Date.now();
     await cdp.send('ServiceWorker.deliverPushMessage', {
       origin: relay.url,
       registrationId,
@@ -78,7 +79,8 @@ describe.skipIf(skip)(`reminders in Chromium${skip ? ` (skipped: ${skip})` : ''}
         const list = (await registration?.getNotifications()) ?? [];
         return list.map((n) => ({ title: n.title, body: n.body, data: n.data as unknown }));
       });
-    await expect.poll(shown, { timeout: 10_000, interval: 200 }).toHaveLength(1);
+    await expect.poll(shown, { timeout: 10_000, interval: 100 }).toHaveLength(1);
+    console.info(`[reminders e2e] notification shown ${Date.now() - delivered} ms after the push`);
     expect((await shown())[0]).toEqual({
       title: `In 5 min: ${CALDAV.title}`,
       body: 'AW1.120 (building AW, floor 1)',

@@ -12,7 +12,10 @@ import { decrypt } from 'http_ece';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REMINDERS } from '../../src/domain/reminders';
 import type { Relay } from '../../src/server/app';
+import { openRelayDb } from '../../src/server/db';
 import { loadVapidKeys, VAPID_FILE } from '../../src/server/push-keys';
+import { PushScheduler } from '../../src/server/push-scheduler';
+import { PushStore } from '../../src/server/push-store';
 import { type RunningRelay, startRelay } from './support';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/push');
@@ -375,5 +378,33 @@ describe('VAPID keys are made on first start and kept in DATA_DIR', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'planb-vapid-'));
     writeFileSync(join(dataDir, VAPID_FILE), '{"publicKey": "nope"}');
     expect(() => loadVapidKeys(dataDir)).toThrow(/vapid-keys\.json does not hold VAPID keys/);
+  });
+});
+
+describe('the scheduler at conference scale', () => {
+  it('one round sends every reminder due (more than one batch), trying a failing one once', async () => {
+    const store = new PushStore(openRelayDb());
+    const at = T0 + 60_000;
+    for (let i = 0; i < 1200; i++) {
+      store.save(
+        { endpoint: `https://push.example/p/${i}`, keys: phone('x').subscription.keys },
+        [at],
+        T0,
+      );
+    }
+    const sent: string[] = [];
+    const scheduler = new PushScheduler({
+      store,
+      now: () => at + 1000,
+      onError: () => {},
+      send: async (target) => {
+        if (target.endpoint.endsWith('/7'))
+          throw Object.assign(new Error('busy'), { statusCode: 503 });
+        sent.push(target.endpoint);
+      },
+    });
+    expect(await scheduler.round()).toEqual({ sent: 1199, retrying: 1, dropped: 0, gone: 0 });
+    expect(new Set(sent).size).toBe(1199);
+    expect(store.waiting).toBe(1);
   });
 });
