@@ -14,6 +14,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openPlanBDb } from './storage/db';
 import { pageWithSavedScreen, readSavedScreen } from './storage/saved-screen';
+import { reminderInstant, reminderNotifications } from './sync/reminder-push';
 import { createReportOutbox, REPORT_SYNC_TAG, replayForBackgroundSync } from './sync/report-outbox';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -71,6 +72,57 @@ self.addEventListener('sync', (event) => {
         outbox.stop(); // no retry timer here: the browser retries a failed sync itself
         db.close();
       }
+    })(),
+  );
+});
+
+// A reminder push carries only an instant: the talks are looked up in IndexedDB (sync/
+// reminder-push.ts) and shown, one notification per talk; a tap opens the talk.
+self.addEventListener('push', (event) => {
+  let data: unknown;
+  try {
+    data = event.data?.json();
+  } catch {
+    data = undefined;
+  }
+  const at = reminderInstant(data);
+  if (at === undefined) return;
+  event.waitUntil(
+    (async () => {
+      const db = await openPlanBDb(undefined, {});
+      try {
+        const shown = await reminderNotifications(db, at, Date.now(), self.location.origin);
+        await Promise.all(
+          shown.map((n) =>
+            self.registration.showNotification(n.title, {
+              body: n.body,
+              tag: n.tag,
+              data: { url: n.url },
+              icon: '/pwa-192x192.png',
+              badge: '/pwa-64x64.png',
+            }),
+          ),
+        );
+      } finally {
+        db.close();
+      }
+    })(),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url?: string } | null)?.url ?? '/';
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows[0];
+      if (open) {
+        await open.focus();
+        await open.navigate(url).catch(() => undefined);
+        return;
+      }
+      await self.clients.openWindow(url);
     })(),
   );
 });

@@ -10,7 +10,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, sourceOf, storedSource, type VenueNetwork } from './client-source';
-import { methodNotAllowed, readBody, sendJson } from './http';
+import { methodNotAllowed, readJsonBody, sendJson } from './http';
 import type { RateLimiter } from './rate-limit';
 import type { ReportStore } from './reports';
 import type { RoomDirectory } from './rooms';
@@ -57,26 +57,9 @@ export async function handleReports(
     ? ({ ok: true } as const)
     : api.addressLimiter.take(source, now);
   if (!byAddress.ok) return tooMany(req, res, byAddress.retryAfterSeconds, 'this address');
-  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-    req.resume();
-    return sendJson(res, 415, { error: 'Send the report as Content-Type: application/json.' });
-  }
-  const body = await readBody(req, MAX_REPORT_BYTES);
-  if (!body.ok) {
-    return sendJson(
-      res,
-      413,
-      { error: `A report is at most ${MAX_REPORT_BYTES} bytes.` },
-      { Connection: 'close' },
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.text);
-  } catch {
-    return sendJson(res, 400, { error: 'The body is not valid JSON.' });
-  }
-  const checked = validateReport(parsed);
+  const parsed = await readJsonBody(req, res, MAX_REPORT_BYTES, 'report');
+  if (!parsed.ok) return;
+  const checked = validateReport(parsed.value);
   if (!checked.ok) return sendJson(res, 400, { error: checked.reason });
   const report = checked.value;
   const byDevice = api.deviceLimiter.take(report.device, now);

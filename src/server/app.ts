@@ -3,20 +3,32 @@
  * Plan B works without it; the relay adds what one phone cannot know alone.
  *
  * API: GET /api/health · GET /api/schedule · GET /api/rooms · GET /api/rooms/events (SSE) ·
- * POST /api/reports · GET /api/reports?after=&limit= (owner only). What the API reads out may
+ * POST /api/reports · GET /api/reports?after=&limit= (owner only) · GET /api/push/key ·
+ * PUT/DELETE /api/push/subscription (reminders, api-push.ts). What the API reads out may
  * be read by any origin (no credentials are involved), so an app served elsewhere can show this
  * relay's rooms; reports are accepted from browsers of the app's own origin only, unless
  * `corsOrigins` names others. Every answer carries the headers of security-headers.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Agent } from 'node:https';
 import { join } from 'node:path';
 import { CROWD_DEFAULTS, type CrowdOptions, type OfficialRoomState } from '../domain/crowd';
+import {
+  DEFAULT_MAX_SUBSCRIPTIONS,
+  DEFAULT_PUSH_RATE,
+  handlePush,
+  PUSH_PATHS,
+  type PushApi,
+} from './api-push';
 import { handleReports, type ReportsApi } from './api-reports';
 import { parseVenueNetworks, venueSourceKey } from './client-source';
 import { DB_FILE, openRelayDb, type RelayDb, sourceSalt } from './db';
 import { inlineWriter, workerWriter } from './db-writer';
 import { etagMatches, methodNotAllowed, sendJson } from './http';
 import { OfficialFeed, type OfficialFeedOptions } from './official-feed';
+import { loadVapidKeys } from './push-keys';
+import { PushScheduler, type PushSender, webPushSender } from './push-scheduler';
+import { PushStore } from './push-store';
 import { type RateLimit, RateLimiter } from './rate-limit';
 import { ReportStore } from './reports';
 import { checkRange, parseRequestTarget } from './request-target';
@@ -60,8 +72,29 @@ export interface RelayOptions {
   /** Listing rebuild timing (see RoomsView). */
   rooms?: { refreshMs?: number; throttleMs?: number };
   sse?: SseOptions;
+  /** Reminders by Web Push (see PushOptions). */
+  push?: PushOptions;
   now?: () => number;
 }
+
+/** Reminders by Web Push: how the relay signs and sends them. All optional. */
+export interface PushOptions {
+  /** VAPID subject: a mailto: or https: contact for push services (default DEFAULT_PUSH_SUBJECT). */
+  subject?: string;
+  /** How often due reminders are sent (default 10 s). */
+  intervalMs?: number;
+  /** Most phones with reminders (default 100,000). */
+  maxSubscriptions?: number;
+  /** Accept http: and IP-address endpoints (tests with a local push service only). */
+  allowLocalEndpoints?: boolean;
+  /** HTTPS agent for sending (tests: one that trusts the local push service). */
+  agent?: Agent;
+  /** Replaces web-push as the sender (tests). */
+  send?: PushSender;
+}
+
+/** The VAPID subject when PUSH_SUBJECT is not set. */
+export const DEFAULT_PUSH_SUBJECT = 'mailto:planb-relay@example.org';
 
 /** A running relay: the handler plus what tests and main.ts need to inspect or stop it. */
 export interface Relay {
@@ -70,6 +103,8 @@ export interface Relay {
   view: RoomsView;
   directory: RoomDirectory;
   feed: OfficialFeed | undefined;
+  /** Reminder subscriptions and their sending. */
+  push: { store: PushStore; scheduler: PushScheduler; publicKey: string };
   /** Stops timers and streams, commits pending reports, closes the database. */
   close(): Promise<void>;
 }
@@ -89,6 +124,12 @@ const READ_ONLY_PATHS = new Set([
   '/api/rooms',
   '/api/rooms/events',
 ]);
+
+/** Paths a browser writes to: only from the app's own origin and CORS_ORIGINS. */
+function isWrite(path: string, method: string): boolean {
+  if (path === '/api/reports') return method === 'POST' || method === 'OPTIONS';
+  return path === '/api/push/subscription';
+}
 
 /** Builds the relay without listening: pass `relay.handle` to http.createServer. */
 export function createRelay(options: RelayOptions): Relay {
@@ -119,6 +160,27 @@ export function createRelay(options: RelayOptions): Relay {
   store.onChange(() => rooms.markDirty());
   const hub = new SseHub(rooms, options.sse);
   feed?.start();
+  const vapid = loadVapidKeys(options.dataDir);
+  const pushStore = new PushStore(db);
+  const pushScheduler = new PushScheduler({
+    store: pushStore,
+    send:
+      options.push?.send ??
+      webPushSender(vapid, options.push?.subject ?? DEFAULT_PUSH_SUBJECT, options.push?.agent),
+    now,
+    ...(options.push?.intervalMs ? { intervalMs: options.push.intervalMs } : {}),
+  });
+  pushScheduler.start();
+  const pushApi: PushApi = {
+    store: pushStore,
+    publicKey: vapid.publicKey,
+    limiter: new RateLimiter(DEFAULT_PUSH_RATE),
+    now,
+    proxyHops,
+    venues,
+    allowLocalEndpoints: options.push?.allowLocalEndpoints ?? false,
+    maxSubscriptions: options.push?.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS,
+  };
   const api: ReportsApi = {
     store,
     directory,
@@ -160,6 +222,7 @@ export function createRelay(options: RelayOptions): Relay {
       },
       rooms: { etag: snapshot.etag, generatedAt: new Date(snapshot.generatedAt).toISOString() },
       liveClients: hub.size,
+      reminders: { phones: pushStore.subscriptions, waiting: pushStore.waiting },
       official: feed
         ? { ...feed.status, unmatched: unmatchedOfficialRooms(feed, directory) }
         : null,
@@ -173,7 +236,7 @@ export function createRelay(options: RelayOptions): Relay {
     // configured ones. A browser on another origin gets no CORS grant and a 403.
     const mayWrite = originAllowed(req, corsOrigins, proxyHops > 0);
     const origin = req.headers.origin;
-    const writesHere = path === '/api/reports' && (method === 'POST' || method === 'OPTIONS');
+    const writesHere = isWrite(path, method);
     if (!writesHere) res.setHeader('Access-Control-Allow-Origin', '*');
     else if (origin && mayWrite) {
       res.setHeader('Access-Control-Allow-Origin', origin);
@@ -183,7 +246,11 @@ export function createRelay(options: RelayOptions): Relay {
     if (method === 'OPTIONS') {
       if (writesHere && !mayWrite) return void res.writeHead(204).end();
       res.writeHead(204, {
-        'Access-Control-Allow-Methods': writesHere ? 'POST' : 'GET, HEAD',
+        'Access-Control-Allow-Methods': !writesHere
+          ? 'GET, HEAD'
+          : path === '/api/reports'
+            ? 'POST'
+            : 'PUT, DELETE',
         'Access-Control-Allow-Headers': 'Content-Type, If-None-Match, Last-Event-ID',
         'Access-Control-Max-Age': '86400',
       });
@@ -198,6 +265,16 @@ export function createRelay(options: RelayOptions): Relay {
         });
       }
       handleReports(req, res, api, url).catch((e) => failRequest(req, res, e));
+      return;
+    }
+    if (PUSH_PATHS.has(path)) {
+      if (writesHere && !mayWrite) {
+        req.resume();
+        return sendJson(res, 403, {
+          error: `Reminders are set from this relay's own app; ${origin} is not allowed (CORS_ORIGINS).`,
+        });
+      }
+      handlePush(req, res, pushApi, path).catch((e) => failRequest(req, res, e));
       return;
     }
     if (!READ_ONLY_PATHS.has(path)) return sendJson(res, 404, { error: `No API at ${path}.` });
@@ -251,8 +328,10 @@ export function createRelay(options: RelayOptions): Relay {
     view: rooms,
     directory,
     feed,
+    push: { store: pushStore, scheduler: pushScheduler, publicKey: vapid.publicKey },
     async close() {
       feed?.stop();
+      await pushScheduler.stop();
       hub.close();
       rooms.close();
       await store.flush();

@@ -7,7 +7,8 @@
  * reverse proxy of yours; N: that many) · VENUE_NETWORKS (none: CIDRs whose phones share an
  * address) · VENUE_SOURCE_WEIGHT (2) · CORS_ORIGINS (none besides the app's own; "*": any) ·
  * RELAY_ADMIN_TOKEN (none: GET /api/reports closed) · SOURCE_MAPS (0) · SSE_MAX_CLIENTS (20000) ·
- * CROWD_HALF_LIFE_MINUTES (10).
+ * CROWD_HALF_LIFE_MINUTES (10) · PUSH_SUBJECT (mailto:planb-relay@example.org: the contact push
+ * services see with each reminder).
  */
 import { resolve } from 'node:path';
 import type { Conference } from '../domain/model';
@@ -76,7 +77,18 @@ export function relayOptionsFromEnv(
     sourceMaps: env.SOURCE_MAPS === '1' || env.SOURCE_MAPS === 'true',
     sse: { maxClients: envNumber(env, 'SSE_MAX_CLIENTS', DEFAULT_SSE_MAX_CLIENTS) },
     crowd: { halfLifeMs: envNumber(env, 'CROWD_HALF_LIFE_MINUTES', 10) * 60_000 },
+    ...(env.PUSH_SUBJECT?.trim()
+      ? { push: { subject: pushSubject(env.PUSH_SUBJECT.trim()) } }
+      : {}),
   };
+}
+
+/** PUSH_SUBJECT: push services want a mailto: or https: address to reach the relay's owner. */
+function pushSubject(raw: string): string {
+  if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(raw)) {
+    throw new Error(`PUSH_SUBJECT must be a mailto: or https: address, not "${raw}".`);
+  }
+  return raw;
 }
 
 /** TRUST_PROXY: "true" is one proxy, a whole number that many, anything else none. */

@@ -31,6 +31,22 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE reports ADD COLUMN source TEXT;
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    INSERT INTO meta (key, value) VALUES ('source-salt', lower(hex(randomblob(16))));`,
+  // Reminders by Web Push (push-store.ts): a phone's subscription and the instants it wants a
+  // push at, nothing about which talks.
+  `CREATE TABLE push_subscriptions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     endpoint TEXT NOT NULL UNIQUE,
+     p256dh TEXT NOT NULL,
+     auth TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE push_reminders (
+     subscription INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (subscription, at)
+   ) WITHOUT ROWID;
+   CREATE INDEX push_reminders_by_at ON push_reminders (at);`,
 ];
 
 /**

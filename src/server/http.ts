@@ -96,6 +96,35 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   });
 }
 
+/**
+ * Reads a JSON request body of at most `limit` bytes. When it is not JSON (415), too large (413)
+ * or does not parse (400), the answer is sent here, naming `what` the body should be ("report"),
+ * and the result is not ok.
+ */
+export async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+  what: string,
+): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    req.resume();
+    sendJson(res, 415, { error: `Send the ${what} as Content-Type: application/json.` });
+    return { ok: false };
+  }
+  const body = await readBody(req, limit);
+  if (!body.ok) {
+    sendJson(res, 413, { error: `A ${what} is at most ${limit} bytes.` }, { Connection: 'close' });
+    return { ok: false };
+  }
+  try {
+    return { ok: true, value: JSON.parse(body.text) };
+  } catch {
+    sendJson(res, 400, { error: 'The body is not valid JSON.' });
+    return { ok: false };
+  }
+}
+
 /** True when If-None-Match names `etag` (or is "*"), weak or strong. */
 export function etagMatches(req: IncomingMessage, etag: string): boolean {
   const header = req.headers['if-none-match'];

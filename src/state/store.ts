@@ -18,6 +18,12 @@ import type { NotesStore } from './notes';
 import { createNotices, type Notices } from './notices';
 import { createPretendTime } from './pretend-time';
 import {
+  browserPushPlatform,
+  createReminders,
+  type PushPlatform,
+  type RemindersStore,
+} from './reminders';
+import {
   type Activity,
   createScheduleImports,
   type ImportOutcome,
@@ -56,6 +62,8 @@ export interface AppStore {
   notes: NotesStore;
   /** Room fullness, crowd reports and their outbox (state/crowd.ts). */
   crowd: CrowdStore;
+  /** Reminders before bookmarked talks: settings, push, the in-app banner (state/reminders.ts). */
+  reminders: RemindersStore;
   /** Reads IndexedDB, loads the configured schedule on first run, refreshes it when online. */
   start(): Promise<void>;
   /** Imports a schedule (URL or file text); rejects with a message safe to show. */
@@ -89,6 +97,8 @@ export interface AppStoreDeps {
   crowdNetwork?: CrowdNetwork;
   /** The home-screen state (tests give their own). */
   homeScreen?: HomeScreen;
+  /** The browser's push and notifications (tests: their own, or none). */
+  pushPlatform?: PushPlatform;
 }
 
 /** Creates the store; call start() once. */
@@ -109,6 +119,22 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
   const pretend = createPretendTime({ db, clock, notices, nowParam: deps.nowParam });
   const applyNowParam = () => pretend.applyNowParam(conference.value?.timeZone);
   const lazy = lazyStores(deps, { clock, conference, talksByKey, bookmarks, notices });
+  const venue = computed(() =>
+    conference.value ? venueForConference(conference.value) : undefined,
+  );
+  const reminders = createReminders({
+    db,
+    clock,
+    bookmarks: bookmarks.bookmarks,
+    talksByKey,
+    venue,
+    notices,
+    relayUrl: deps.relayUrl,
+    isOnline,
+    platform: 'pushPlatform' in deps ? deps.pushPlatform : browserPushPlatform(),
+    ...(deps.crowdNetwork?.fetch ? { fetch: deps.crowdNetwork.fetch } : {}),
+    ...(deps.realNow ? { realNow: deps.realNow } : {}),
+  });
 
   async function reload(): Promise<void> {
     const [c, v] = await Promise.all([
@@ -139,7 +165,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     startError: imports.startError,
     bookmarks: bookmarks.bookmarks,
     talksByKey,
-    venue: computed(() => (conference.value ? venueForConference(conference.value) : undefined)),
+    venue,
     searchIndex: searchIndexOf(conference),
     clock,
     notices,
@@ -150,11 +176,12 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     get crowd() {
       return lazy.crowd();
     },
+    reminders,
     async start() {
       // Everything the first screen needs, read in parallel: the schedule and user data, the
       // pretend-clock setting, and the crowd store's code.
       const crowdStarted = lazy.crowdReady.then((c) => void c.start());
-      await Promise.all([pretend.restore(), reload(), crowdStarted]);
+      await Promise.all([pretend.restore(), reload(), crowdStarted, reminders.start()]);
       applyNowParam();
       performance.mark?.('planb:started');
       started.value = true;
@@ -178,6 +205,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     dispose() {
       clock.dispose();
       lazy.dispose();
+      reminders.dispose();
     },
   };
   return store;

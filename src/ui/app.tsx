@@ -8,6 +8,7 @@ import type { AppStore } from '../state/store';
 import { ActivityBar } from './components/ActivityBar';
 import { ClockBadge } from './components/ClockBadge';
 import { NoticeList } from './components/NoticeList';
+import { ReminderBanner } from './components/ReminderBanner';
 import { lazyView } from './lazy';
 import { href, route } from './router';
 
@@ -137,6 +138,7 @@ function Shell() {
         </a>
       </header>
       <ActivityBar />
+      {store.started.value && <ReminderBanner />}
       <main id="main" tabIndex={-1}>
         <Content section={section} path={path} />
       </main>

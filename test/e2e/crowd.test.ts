@@ -6,7 +6,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, crowdSkipReason, ownerFetch, startCrowdRelay } from './crowd-support';
-import { launchChromium, openControlled, phoneContext, type Relay } from './harness';
+import {
+  launchChromium,
+  openControlled,
+  phoneContext,
+  type Relay,
+  serviceWorkerOf,
+} from './harness';
 
 const skip = crowdSkipReason();
 const ROOM_PAGE = '?now=2020-02-01T11:00#/map/room/ud2208';
@@ -125,13 +131,7 @@ describe.skipIf(skip)(
 
       // Another tab of the same browser drives the service worker once the app is closed.
       const other = await context.newPage();
-      const cdp = await context.newCDPSession(other);
-      const registrations = new Map<string, string>();
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
-        for (const r of e.registrations) registrations.set(r.scopeURL, r.registrationId);
-      });
-      await cdp.send('ServiceWorker.enable');
-      await expect.poll(() => registrations.get(`${relay.url}/`)).toBeTruthy();
+      const { cdp, registrationId } = await serviceWorkerOf(context, other, relay.url);
       await app.close();
       await context.setOffline(false);
       // The browser retries a sync that failed (the worker may still see the network as down
@@ -140,7 +140,7 @@ describe.skipIf(skip)(
       for (let attempt = 0; attempt < 5 && !(await arrived()); attempt++) {
         await cdp.send('ServiceWorker.dispatchSyncEvent', {
           origin: relay.url,
-          registrationId: registrations.get(`${relay.url}/`)!,
+          registrationId,
           tag: 'planb-reports',
           lastChance: attempt === 4,
         });

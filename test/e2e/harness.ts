@@ -6,7 +6,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+} from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -187,6 +193,30 @@ export async function fillNote(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
     () => document.querySelector('.note-status')?.textContent === '✓ Saved on this device',
   );
+}
+
+/**
+ * A CDP session on `page` with the service worker domain on, and the registration id of
+ * `origin`'s root scope: what ServiceWorker.dispatchSyncEvent and deliverPushMessage need. The
+ * page may be any page of the browser context (the app itself can be closed).
+ */
+export async function serviceWorkerOf(
+  context: BrowserContext,
+  page: Page,
+  origin: string,
+): Promise<{ cdp: CDPSession; registrationId: string }> {
+  const cdp = await context.newCDPSession(page);
+  const registrations = new Map<string, string>();
+  cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
+    for (const r of e.registrations) registrations.set(r.scopeURL, r.registrationId);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const deadline = Date.now() + 10_000;
+  while (!registrations.has(`${origin}/`)) {
+    if (Date.now() > deadline) throw new Error(`no service worker registered for ${origin}/`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return { cdp, registrationId: registrations.get(`${origin}/`)! };
 }
 
 /** Saves a screenshot under test-results/screenshots. */

@@ -1,6 +1,6 @@
 /**
- * Settings: the schedule (what is loaded, load another, check for updates), time travel, storage
- * and about. Renders before any schedule exists, since this is where the first one can be loaded.
+ * Settings: the schedule (what is loaded, load another, check for updates), reminders, time
+ * travel, storage and about. Renders before any schedule exists, since this is where the first one can be loaded.
  * `#/settings?section=clock` (the clock badge's link) scrolls to that section and focuses its
  * heading.
  */
@@ -8,6 +8,7 @@ import { useEffect } from 'preact/hooks';
 import { href, route } from '../../router';
 import { AboutSection } from './AboutSection';
 import { HomeScreenSection } from './HomeScreenSection';
+import { RemindersSection } from './RemindersSection';
 import { ScheduleSection } from './ScheduleSection';
 import { StorageSection } from './StorageSection';
 import { TimeTravel } from './TimeTravel';
@@ -15,6 +16,7 @@ import './settings.css';
 
 const SECTIONS = [
   { id: 'schedule', label: 'Schedule' },
+  { id: 'reminders', label: 'Reminders' },
   { id: 'clock', label: 'Time travel' },
   { id: 'storage', label: 'Storage' },
   { id: 'home-screen', label: 'Home screen' },
@@ -60,6 +62,7 @@ export default function Settings() {
         </ul>
       </nav>
       <ScheduleSection />
+      <RemindersSection />
       <TimeTravel />
       <StorageSection />
       <HomeScreenSection />

@@ -12,6 +12,7 @@ import { AttendedControl } from '../../components/AttendedControl';
 import { BookmarkButton } from '../../components/BookmarkButton';
 import { NoteEditor } from '../../components/NoteEditor';
 import { TalkPlanB } from '../../components/PlanBSheet';
+import { ReminderSwitch } from '../../components/ReminderSwitch';
 import { longDay, minutesText, spanOf, speakersOf } from '../../format';
 import { href, route } from '../../router';
 import { sanitizeAbstract } from '../../sanitize';
@@ -82,6 +83,7 @@ export default function TalkView({ talkKey }: { talkKey: string }) {
         <BookmarkButton talk={talk} size="large" />
         <AttendedControl talkKey={talk.key} title={talk.title} />
       </div>
+      <ReminderSwitch talk={talk} />
       <TalkPlanB talk={talk} />
       <TalkLinks
         talk={talk}
