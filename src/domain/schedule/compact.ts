@@ -119,9 +119,12 @@ export class CompactReader {
   #header: CompactHeader | undefined;
   #summaries: SummaryTuple[] | undefined;
 
-  /** Adds a piece of text; returns what became readable with it. */
-  push(piece: string): { header?: CompactHeader; preview?: Conference } {
-    const out: { header?: CompactHeader; preview?: Conference } = {};
+  /**
+   * Adds a piece of text; returns what became readable with it: the header and the body's
+   * whole UTF-8 size (with line 1), then the talks without their details.
+   */
+  push(piece: string): { header?: CompactHeader; bytes?: number; preview?: Conference } {
+    const out: { header?: CompactHeader; bytes?: number; preview?: Conference } = {};
     let from = this.#text.length;
     this.#text += piece;
     while (this.#lines.length < 2) {
@@ -130,8 +133,10 @@ export class CompactReader {
       this.#lines.push(this.#text.slice(0, cut));
       this.#text = this.#text.slice(cut + 1);
       from = 0;
-      if (this.#lines.length === 1) out.header = this.#readHeader(this.#lines[0]!);
-      else {
+      if (this.#lines.length === 1) {
+        out.header = this.#readHeader(this.#lines[0]!);
+        out.bytes = new TextEncoder().encode(this.#lines[0]).length + 1 + out.header.rest;
+      } else {
         this.#summaries = parseLine<SummaryTuple[]>(this.#lines[1]!, 'talk summaries');
         out.preview = this.#conference(this.#summaries, undefined);
       }
