@@ -48,6 +48,9 @@ export default defineConfig({
     // After the PWA plugin: sw.js is written in its closeBundle, and is compressed too.
     precompressBuild(),
   ],
+  // Module workers with chunks: the import worker loads the schedule parsers only for a file
+  // (the relay's compact schedule needs none of them).
+  worker: { format: 'es' },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },

@@ -60,6 +60,8 @@ export interface AppStore {
   start(): Promise<void>;
   /** Imports a schedule (URL or file text); rejects with a message safe to show. */
   importSchedule(request: ImportRequest): Promise<ImportOutcome>;
+  /** Loads the configured schedule again after the first load failed or was cancelled. */
+  retryStart(): Promise<void>;
   /** Checks the configured schedule for changes (conditional request). */
   refresh(): Promise<void>;
   toggleBookmark(talk: Talk): Promise<void>;
@@ -129,7 +131,22 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     bookmarks: bookmarks.bookmarks,
     notices,
     reload,
+    showFirstTalks(c) {
+      conference.value = c;
+      applyNowParam();
+    },
   });
+
+  /** The configured schedule, the first time; a failure is shown with a way to retry. */
+  async function firstImport(): Promise<void> {
+    imports.startError.value = null;
+    try {
+      await imports.importSchedule({ kind: 'url', url: deps.scheduleUrl });
+    } catch (error) {
+      imports.startError.value = (error as Error).message;
+    }
+    applyNowParam();
+  }
 
   const store: AppStore = {
     conference,
@@ -159,18 +176,14 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
       performance.mark?.('planb:started');
       started.value = true;
       if (!conference.value) {
-        try {
-          await imports.importSchedule({ kind: 'url', url: deps.scheduleUrl });
-        } catch (error) {
-          imports.startError.value = (error as Error).message;
-        }
-        applyNowParam();
+        await firstImport();
       } else if (isOnline()) {
         // After the first screen is up: checking for a new schedule must not delay it.
         setTimeout(() => void store.refresh(), REFRESH_AFTER_START_MS);
       }
     },
     importSchedule: imports.importSchedule,
+    retryStart: firstImport,
     refresh: imports.refresh,
     toggleBookmark: bookmarks.toggle,
     removeBookmark: bookmarks.remove,
