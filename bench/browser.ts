@@ -19,7 +19,7 @@ import { median, SHARED } from './parse';
 const TALK = 'main a[href^="#/talk/"]';
 
 /** Gzip size of what the first page load fetches: index.html's script and stylesheet. */
-function firstLoadBytes(): { js: number; css: number } {
+export function firstLoadBytes(): { js: number; css: number } {
   const dist = resolve(ROOT, 'dist');
   const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(js|css))"/g)].map(
@@ -31,10 +31,10 @@ function firstLoadBytes(): { js: number; css: number } {
   return sizes;
 }
 
-type ProbeWindow = Window & { planbFirstTalkAt?: number };
+export type ProbeWindow = Window & { planbFirstTalkAt?: number };
 
 /** Runs in the page before its scripts: notes when the first talk is in the DOM and painted. */
-function firstTalkProbe(): void {
+export function firstTalkProbe(): void {
   const observer = new MutationObserver(() => {
     if (!document.querySelector('main a[href^="#/talk/"]')) return;
     observer.disconnect();

@@ -11,9 +11,9 @@
  *   index.html; a missing file with an extension is a 404.
  * - ETag (weak, size + mtime in ms), Last-Modified, 304; one byte range (206/416); HEAD.
  * - Precompressed copies written by the build (file.br, file.gz: src/node/precompress.ts) are
- *   served by Accept-Encoding, with Vary: Accept-Encoding and an ETag of their own; a copy
- *   older than its file is stale and ignored. A Range request gets the plain file, whose
- *   bytes are the ones ranges count.
+ *   served by Accept-Encoding, with Vary: Accept-Encoding and an ETag of their own. (Their
+ *   mtimes say nothing: a deploy by plain `cp -r` writes files in any order.) A Range request
+ *   gets the plain file, whose bytes are the ones ranges count.
  */
 import { createReadStream, realpathSync, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -145,7 +145,7 @@ async function variantOf(req: IncomingMessage, p: Picked): Promise<Variant | und
     tried.add(encoding);
     const file = p.file + SUFFIX[encoding];
     const info = await stat(file).catch(() => undefined);
-    if (info?.isFile() && info.mtimeMs >= p.info.mtimeMs) return { encoding, file, info };
+    if (info?.isFile()) return { encoding, file, info };
   }
 }
 
