@@ -7,6 +7,7 @@ import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conference, Talk, TalkKey } from '../domain/model';
 import type { SearchIndex } from '../domain/search';
 import { type Venue, venueForConference } from '../domain/venue';
+import { ImportError } from '../storage/errors';
 import { currentVersion, loadCurrentConference } from '../storage/schedule-repo';
 import type { Bookmark, ConferenceVersion, PlanBDb } from '../storage/schema';
 import { createBookmarks } from './bookmarks';
@@ -143,7 +144,9 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     try {
       await imports.importSchedule({ kind: 'url', url: deps.scheduleUrl });
     } catch (error) {
-      imports.startError.value = (error as Error).message;
+      // No schedule yet: "your current schedule is unchanged" would make no sense here.
+      imports.startError.value =
+        error instanceof ImportError ? error.detail : (error as Error).message;
     }
     applyNowParam();
   }

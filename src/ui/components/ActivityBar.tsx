@@ -11,7 +11,7 @@ export function ActivityBar() {
     <div class="activity">
       <progress max={1} value={fraction} aria-label={activity.label} />
       <span role="status" aria-live="polite">
-        {activity.label} · {detail}…
+        {detail}…
       </span>
       {activity.cancel && (
         <button type="button" class="link-button activity-cancel" onClick={activity.cancel}>
