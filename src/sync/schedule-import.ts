@@ -11,7 +11,6 @@
  * stored.
  */
 import type { ScheduleDiff } from '../domain/diff';
-import { ScheduleError } from '../domain/errors';
 import type { Conference } from '../domain/model';
 import { COMPACT_MEDIA_TYPE, CompactReader } from '../domain/schedule/compact';
 import { ImportError } from '../storage/errors';
@@ -147,7 +146,8 @@ async function download(
     });
   } catch (error) {
     if (cancel?.aborted) throw cancelled();
-    if (error instanceof ScheduleError) throw ImportError.from(error);
+    const unreadable = ImportError.from(error);
+    if (unreadable.reason === 'schedule') throw unreadable;
     throw new ImportError(
       `The download of the schedule from ${url} broke off (${describe(error)}).`,
       error,
