@@ -75,7 +75,11 @@ export async function startThrottleProxy(
       await wait(rtt);
     }
     const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+    try {
+      for await (const c of req) chunks.push(c as Buffer);
+    } catch {
+      return void res.destroy();
+    }
     const body = Buffer.concat(chunks);
     if (up && body.length) await wait(up.schedule(body.length));
     await wait(rtt); // the request's way there and the answer's first byte's way back
@@ -98,16 +102,21 @@ export async function startThrottleProxy(
         sent += head.length;
         if (down) await wait(down.schedule(head.length));
         res.writeHead(answer.statusCode ?? 502, answer.headers);
-        for await (const chunk of answer) {
-          const buffer = chunk as Buffer;
-          for (let i = 0; i < buffer.length; i += SLICE) {
-            const slice = buffer.subarray(i, i + SLICE);
-            if (down) await wait(down.schedule(slice.length));
-            sent += slice.length;
-            if (!res.write(slice)) await new Promise((r) => res.once('drain', r));
+        try {
+          for await (const chunk of answer) {
+            const buffer = chunk as Buffer;
+            for (let i = 0; i < buffer.length; i += SLICE) {
+              const slice = buffer.subarray(i, i + SLICE);
+              if (down) await wait(down.schedule(slice.length));
+              sent += slice.length;
+              if (res.destroyed) return;
+              if (!res.write(slice)) await new Promise((r) => res.once('drain', r));
+            }
           }
+          res.end();
+        } catch {
+          res.destroy(); // the relay or the browser went away mid-answer
         }
-        res.end();
       },
     );
     forward.on('error', () => res.destroy());

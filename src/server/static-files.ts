@@ -11,9 +11,9 @@
  *   index.html; a missing file with an extension is a 404.
  * - ETag (weak, size + mtime in ms), Last-Modified, 304; one byte range (206/416); HEAD.
  * - Precompressed copies written by the build (file.br, file.gz: src/node/precompress.ts) are
- *   served by Accept-Encoding, with Vary: Accept-Encoding and an ETag of their own. (Their
- *   mtimes say nothing: a deploy by plain `cp -r` writes files in any order.) A Range request
- *   gets the plain file, whose bytes are the ones ranges count.
+ *   served by Accept-Encoding, with Vary: Accept-Encoding and an ETag of their own; a copy
+ *   older than its file by more than a few seconds is stale and ignored. A Range request gets
+ *   the plain file, whose bytes are the ones ranges count.
  */
 import { createReadStream, realpathSync, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -56,6 +56,9 @@ interface Picked {
   /** The path its caching rules go by ("/index.html" for the single-page fallback). */
   servedAs: string;
 }
+
+/** How much older than its file a precompressed copy may be and still be served. */
+const STALE_AFTER_MS = 5_000;
 
 /** A precompressed copy chosen for the request. */
 interface Variant {
@@ -145,7 +148,10 @@ async function variantOf(req: IncomingMessage, p: Picked): Promise<Variant | und
     tried.add(encoding);
     const file = p.file + SUFFIX[encoding];
     const info = await stat(file).catch(() => undefined);
-    if (info?.isFile()) return { encoding, file, info };
+    // A file changed after the build (sw.js edited by hand) outdates its copies; a deploy by
+    // `cp -r` writes copies and files in any order, within moments of each other.
+    if (info?.isFile() && p.info.mtimeMs - info.mtimeMs < STALE_AFTER_MS)
+      return { encoding, file, info };
   }
 }
 

@@ -1,7 +1,7 @@
 // A phone on a saturated venue network gets every file and the schedule compressed: brotli when
 // it accepts it, else gzip, with Vary and an ETag per encoding, 304 when it has the version,
 // and the plain bytes for a Range request. Raw node:http here: fetch would decode for us.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +100,17 @@ describe('the app files, precompressed at build time', () => {
     expect(part.headers['content-encoding']).toBeUndefined();
     expect(part.body.toString()).toBe(SCRIPT.slice(0, 6));
     expect(part.headers['content-range']).toBe(`bytes 0-5/${SCRIPT.length}`);
+  });
+
+  it('never serve a copy older than its file (sw.js changed by hand after the build)', async () => {
+    const dist = await builtApp();
+    writeFileSync(join(dist, 'app.js'), 'export const changed = true;\n');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dist, 'app.js'), later, later);
+    running = await startRelay({ distDir: dist });
+    const answer = await get(`${running.base}/app.js`, { 'Accept-Encoding': 'br, gzip' });
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(answer.body.toString()).toBe('export const changed = true;\n');
   });
 
   it('leave images alone (they are compressed already)', async () => {
