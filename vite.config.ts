@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressBuild } from './src/node/precompress';
 
 // The app build. Tests use vitest.config.ts, which leaves the PWA plugin out.
 export default defineConfig({
@@ -44,7 +45,12 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // After the PWA plugin: sw.js is written in its closeBundle, and is compressed too.
+    precompressBuild(),
   ],
+  // Module workers with chunks: the import worker loads the schedule parsers only for a file
+  // (the relay's compact schedule needs none of them).
+  worker: { format: 'es' },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },

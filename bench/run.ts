@@ -22,6 +22,11 @@ const sections: Section[] = [
     async () => (await import('./schedule-scroll')).benchScheduleScroll(),
   ],
   [
+    'first-open',
+    'First open at the venue (Chromium, 4× CPU, throttling proxy)',
+    async () => (await import('./first-open')).benchFirstOpen(),
+  ],
+  [
     'browser',
     'In the browser (Chromium, 4× CPU throttling, 390×844)',
     async () => (await import('./browser')).benchBrowser(),

@@ -12,7 +12,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Agent } from 'node:https';
 import { join } from 'node:path';
+import Negotiator from 'negotiator';
 import { CROWD_DEFAULTS, type CrowdOptions, type OfficialRoomState } from '../domain/crowd';
+import { COMPACT_MEDIA_TYPE, COMPACT_VERSION } from '../domain/schedule/compact';
 import {
   DEFAULT_MAX_SUBSCRIPTIONS,
   DEFAULT_PUSH_RATE,
@@ -24,6 +26,7 @@ import { handleReports, type ReportsApi } from './api-reports';
 import { parseVenueNetworks, venueSourceKey } from './client-source';
 import { DB_FILE, openRelayDb, type RelayDb, sourceSalt } from './db';
 import { inlineWriter, workerWriter } from './db-writer';
+import { chooseEncoding, SUFFIX } from './encoding';
 import { etagMatches, methodNotAllowed, sendJson } from './http';
 import { OfficialFeed, type OfficialFeedOptions } from './official-feed';
 import { loadVapidKeys } from './push-keys';
@@ -99,6 +102,8 @@ export const DEFAULT_PUSH_SUBJECT = 'mailto:planb-relay@example.org';
 /** A running relay: the handler plus what tests and main.ts need to inspect or stop it. */
 export interface Relay {
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** The schedule being served. */
+  schedule: ScheduleSource;
   store: ReportStore;
   view: RoomsView;
   directory: RoomDirectory;
@@ -212,6 +217,7 @@ export function createRelay(options: RelayOptions): Relay {
         talks: s.conference.talks.length,
         rooms: s.conference.rooms.length,
         format: s.conference.source.format,
+        compressed: Object.keys(s.compact.compressed),
         loadedAt: new Date(s.loadedAt).toISOString(),
         ...(options.schedule.lastError ? { lastRefreshError: options.schedule.lastError } : {}),
       },
@@ -242,7 +248,7 @@ export function createRelay(options: RelayOptions): Relay {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
     }
-    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, Content-Length');
     if (method === 'OPTIONS') {
       if (writesHere && !mayWrite) return void res.writeHead(204).end();
       res.writeHead(204, {
@@ -324,6 +330,7 @@ export function createRelay(options: RelayOptions): Relay {
         failRequest(req, res, e);
       }
     },
+    schedule: options.schedule,
     store,
     view: rooms,
     directory,
@@ -370,10 +377,51 @@ function unmatchedOfficialRooms(feed: OfficialFeed, directory: RoomDirectory): s
     .map((e) => e.roomname);
 }
 
+/**
+ * GET /api/schedule: the file as read, or (Accept: the compact media type) the normalized model
+ * for phones; each precompressed (brotli, gzip) by Accept-Encoding. Each representation and
+ * encoding has its own ETag ("<version>", "<version>.c1.br"…); If-None-Match naming any tag of
+ * the current version gets a 304, since the phone already holds this version's talks.
+ */
 function schedule(req: IncomingMessage, res: ServerResponse, source: ScheduleSource): void {
   const s = source.current;
-  const headers = { ETag: s.etag, 'Last-Modified': s.lastModified, 'Cache-Control': 'no-cache' };
-  if (etagMatches(req, s.etag)) return void res.writeHead(304, headers).end();
-  res.writeHead(200, { ...headers, 'Content-Type': s.contentType });
-  res.end(req.method === 'HEAD' ? undefined : s.text);
+  const wantsCompact =
+    new Negotiator(req).mediaType([s.contentType.split(';')[0]!, COMPACT_MEDIA_TYPE]) ===
+    COMPACT_MEDIA_TYPE;
+  const representation = wantsCompact ? s.compact : s.original;
+  const encoding = chooseEncoding(
+    req,
+    (['br', 'gzip'] as const).filter((e) => representation.compressed[e]),
+  );
+  const version = s.etag.slice(1, -1);
+  const tag = [
+    version,
+    ...(wantsCompact ? [`c${COMPACT_VERSION}`] : []),
+    ...(encoding ? [SUFFIX[encoding].slice(1)] : []),
+  ];
+  const headers: Record<string, string | number> = {
+    ETag: `"${tag.join('.')}"`,
+    'Last-Modified': s.lastModified,
+    'Cache-Control': 'no-cache',
+    Vary: 'Accept, Accept-Encoding',
+  };
+  if (sameVersion(req, version)) return void res.writeHead(304, headers).end();
+  const body = encoding ? representation.compressed[encoding]! : representation.body;
+  if (encoding) headers['Content-Encoding'] = encoding;
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': wantsCompact ? `${COMPACT_MEDIA_TYPE}; charset=utf-8` : s.contentType,
+    'Content-Length': body.length,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** If-None-Match names a tag of this schedule version (any representation), or "*". */
+function sameVersion(req: IncomingMessage, version: string): boolean {
+  const header = req.headers['if-none-match'];
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag.slice(1, -1).split('.')[0] === version;
+  });
 }

@@ -7,11 +7,27 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Conference } from '../domain/model';
 import { parseSchedule } from '../domain/schedule';
+import { encodeCompact } from '../domain/schedule/compact';
+import { type Precompressed, precompress } from '../node/precompress';
 import { fileStampOf, isUrl, MAX_SCHEDULE_BYTES, readSource } from '../node/read-source';
+
+/** One representation of the schedule: its body and its compressed copies once made. */
+export interface ScheduleBody {
+  body: Buffer;
+  /** Filled in the background after loading (brotli 11 takes seconds on FOSDEM's file). */
+  compressed: Precompressed;
+}
 
 /** One validated schedule version as served by GET /api/schedule. */
 export interface ServedSchedule {
   text: string;
+  /** The file as read (XML, JSON or ICS). */
+  original: ScheduleBody;
+  /** The normalized model for phones (domain/schedule/compact.ts). */
+  compact: ScheduleBody;
+  /** Resolves once both representations have their compressed copies. */
+  compressed: Promise<void>;
+  /** The version's tag: a hash of the file; each representation and encoding adds a suffix. */
   etag: string;
   lastModified: string;
   contentType: string;
@@ -48,8 +64,18 @@ export async function loadServedSchedule(
   );
   const conference = parseSchedule(read.text);
   const etag = `"${createHash('sha256').update(read.text).digest('base64url').slice(0, 27)}"`;
+  const original: ScheduleBody = { body: Buffer.from(read.text), compressed: {} };
+  const compact: ScheduleBody = { body: Buffer.from(encodeCompact(conference)), compressed: {} };
+  // Once per version, in the background, the compact body first (phones ask for it).
+  const compressed = (async () => {
+    for (const b of [compact, original]) b.compressed = await precompress(b.body);
+  })();
+  compressed.catch((e) => console.error(`Plan B relay: compressing the schedule failed: ${e}`));
   return {
     text: read.text,
+    original,
+    compact,
+    compressed,
     etag,
     lastModified: read.lastModified ?? new Date(now).toUTCString(),
     contentType: CONTENT_TYPES[conference.source.format],

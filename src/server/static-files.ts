@@ -10,14 +10,16 @@
  * - Single-page app: a path whose last segment has no extension and names no file gets
  *   index.html; a missing file with an extension is a 404.
  * - ETag (weak, size + mtime in ms), Last-Modified, 304; one byte range (206/416); HEAD.
- *
- * The answer is chosen in `pick` before anything is sent, so a later precompressed variant
- * (file.br / file.gz chosen by Accept-Encoding, with Vary: Accept-Encoding) fits in there.
+ * - Precompressed copies written by the build (file.br, file.gz: src/node/precompress.ts) are
+ *   served by Accept-Encoding, with Vary: Accept-Encoding and an ETag of their own; a copy
+ *   older than its file by more than a few seconds is stale and ignored. A Range request gets
+ *   the plain file, whose bytes are the ones ranges count.
  */
 import { createReadStream, realpathSync, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { chooseEncoding, type Encoding, SUFFIX } from './encoding';
 import type { RangeCheck } from './request-target';
 
 /** What the handler may serve. */
@@ -53,6 +55,16 @@ interface Picked {
   info: Stats;
   /** The path its caching rules go by ("/index.html" for the single-page fallback). */
   servedAs: string;
+}
+
+/** How much older than its file a precompressed copy may be and still be served. */
+const STALE_AFTER_MS = 5_000;
+
+/** A precompressed copy chosen for the request. */
+interface Variant {
+  encoding: Encoding;
+  file: string;
+  info: Stats;
 }
 
 /** Serves a request for the app; resolves false when there is nothing to serve (→ 404). */
@@ -120,9 +132,27 @@ export function staticFiles(root: string, options: StaticOptions = {}): StaticHa
   return async (req, res, pathname, range) => {
     const picked = await pick(pathname);
     if (!picked) return false;
-    send(req, res, picked, range);
+    const variant = range.kind === 'single' ? undefined : await variantOf(req, picked);
+    send(req, res, picked, range, variant);
     return true;
   };
+}
+
+/** The copy in the best encoding the request accepts, when the build wrote one that is fresh. */
+async function variantOf(req: IncomingMessage, p: Picked): Promise<Variant | undefined> {
+  const tried = new Set<Encoding>();
+  for (;;) {
+    const encodings = (['br', 'gzip'] as const).filter((e) => !tried.has(e));
+    const encoding = chooseEncoding(req, encodings);
+    if (!encoding) return undefined;
+    tried.add(encoding);
+    const file = p.file + SUFFIX[encoding];
+    const info = await stat(file).catch(() => undefined);
+    // A file changed after the build (sw.js edited by hand) outdates its copies; a deploy by
+    // `cp -r` writes copies and files in any order, within moments of each other.
+    if (info?.isFile() && p.info.mtimeMs - info.mtimeMs < STALE_AFTER_MS)
+      return { encoding, file, info };
+  }
 }
 
 function cacheControl(servedAs: string): string | undefined {
@@ -132,15 +162,25 @@ function cacheControl(servedAs: string): string | undefined {
   return undefined;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, p: Picked, range: RangeCheck): void {
-  const { info } = p;
-  const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  p: Picked,
+  range: RangeCheck,
+  variant: Variant | undefined,
+): void {
+  const info = variant?.info ?? p.info;
+  // Each encoding is its own representation: its own size in the tag, and a suffix.
+  const etag = `W/"${info.size.toString(36)}-${Math.floor(p.info.mtimeMs).toString(36)}${variant ? `-${variant.encoding}` : ''}"`;
   const headers: Record<string, string | number> = {
     'Content-Type': TYPES[extname(p.file).toLowerCase()] ?? 'application/octet-stream',
-    'Last-Modified': info.mtime.toUTCString(),
+    'Last-Modified': p.info.mtime.toUTCString(),
     ETag: etag,
     'Accept-Ranges': 'bytes',
+    // The answer depends on Accept-Encoding for every file (a copy may exist): caches must know.
+    Vary: 'Accept-Encoding',
   };
+  if (variant) headers['Content-Encoding'] = variant.encoding;
   const cache = cacheControl(p.servedAs);
   if (cache) headers['Cache-Control'] = cache;
   const inm = req.headers['if-none-match'];
@@ -167,7 +207,7 @@ function send(req: IncomingMessage, res: ServerResponse, p: Picked, range: Range
     res.end();
     return;
   }
-  const stream = createReadStream(p.file, { start, end });
+  const stream = createReadStream(variant?.file ?? p.file, { start, end });
   // A read error (a file removed mid-request) ends this answer, never the process.
   stream.on('error', () => res.destroy());
   res.on('close', () => stream.destroy());

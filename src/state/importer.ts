@@ -12,14 +12,15 @@ import type { WorkerReply } from '../workers/protocol';
 export type Importer = (
   request: ImportRequest,
   onProgress: (p: ImportProgress) => void,
+  cancel?: AbortSignal,
 ) => Promise<ImportOutcome>;
 
 /** Imports in the page itself, with the given database (tests; browsers without module workers). */
 export function createInPageImporter(db: PlanBDb, fetchImpl?: typeof fetch): Importer {
-  return async (request, onProgress) => {
+  return async (request, onProgress, cancel) => {
     const { runImport } = await import('../sync/schedule-import');
     try {
-      return await runImport(db, request, onProgress, fetchImpl);
+      return await runImport(db, request, onProgress, fetchImpl, cancel);
     } catch (error) {
       throw ImportError.from(error);
     }
@@ -62,11 +63,13 @@ export function createWorkerImporter(dbName?: string): Importer {
     };
     return w;
   };
-  return (request, onProgress) =>
+  return (request, onProgress, cancel) =>
     new Promise((resolve, reject) => {
       worker ??= start();
+      const w = worker;
       const id = nextId++;
       pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ id, request, ...(dbName ? { dbName } : {}) });
+      cancel?.addEventListener('abort', () => w.postMessage({ id, cancel: true }), { once: true });
+      w.postMessage({ id, request, ...(dbName ? { dbName } : {}) });
     });
 }

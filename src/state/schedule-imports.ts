@@ -3,7 +3,7 @@
  * what changed for the user's own talks, and the quiet refresh of the configured schedule.
  */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { TalkKey } from '../domain/model';
+import type { Conference, TalkKey } from '../domain/model';
 import { ImportError } from '../storage/errors';
 import type { ConferenceVersion } from '../storage/schema';
 import type { ImportOutcome, ImportProgress, ImportRequest } from '../sync/schedule-import';
@@ -15,7 +15,10 @@ export type { ImportOutcome, ImportProgress, ImportRequest };
 /** What the app is busy with, for progress bars; null when idle. */
 export interface Activity {
   label: string;
-  progress?: ImportProgress;
+  /** Where the import is (never "first-talks": those go to the screen, not the bar). */
+  progress?: Exclude<ImportProgress, { phase: 'first-talks' }>;
+  /** Stops the import while it downloads and reads (a save is short and atomic). */
+  cancel?: () => void;
 }
 
 /** The import part of the store. */
@@ -37,8 +40,10 @@ export interface ScheduleImportsDeps {
   version: ReadonlySignal<ConferenceVersion | undefined>;
   bookmarks: ReadonlySignal<ReadonlyMap<TalkKey, unknown>>;
   notices: Notices;
-  /** Re-reads the schedule and user data after an import. */
+  /** Re-reads the schedule and user data after an import (or a failed one, after a preview). */
   reload(): Promise<void>;
+  /** Shows talks that arrived before the import is stored (only when there is no schedule yet). */
+  showFirstTalks(conference: Conference): void;
 }
 
 /** Creates the import part of the store. */
@@ -48,12 +53,29 @@ export function createScheduleImports(deps: ScheduleImportsDeps): ScheduleImport
 
   async function importSchedule(request: ImportRequest): Promise<ImportOutcome> {
     const label = request.kind === 'url' ? 'Loading the schedule' : `Loading ${request.name}`;
-    activity.value = { label };
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    activity.value = { label, cancel };
     const started = performance.now();
+    let previewed = false;
     try {
-      const outcome = await deps.importer(request, (progress) => {
-        activity.value = { label, progress };
-      });
+      const outcome = await deps.importer(
+        request,
+        (progress) => {
+          if (progress.phase === 'first-talks') {
+            // The first screen paints from these while the rest downloads and is stored.
+            if (deps.version.value) return;
+            previewed = true;
+            deps.showFirstTalks(progress.conference);
+            performance.mark?.('planb:first-talks');
+            return;
+          }
+          // Saving cannot be cancelled: it is short, and all or nothing.
+          const canCancel = progress.phase !== 'save';
+          activity.value = { label, progress, ...(canCancel ? { cancel } : {}) };
+        },
+        controller.signal,
+      );
       if (outcome.status === 'imported') {
         const before = new Set(deps.bookmarks.value.keys());
         await deps.reload();
@@ -69,6 +91,10 @@ export function createScheduleImports(deps: ScheduleImportsDeps): ScheduleImport
         }
       }
       return outcome;
+    } catch (error) {
+      // Talks shown early were never stored: back to what storage holds.
+      if (previewed) await deps.reload();
+      throw error;
     } finally {
       activity.value = null;
     }
@@ -88,7 +114,8 @@ export function createScheduleImports(deps: ScheduleImportsDeps): ScheduleImport
       } catch (error) {
         // The current schedule stays either way. No network is normal at a venue: stay quiet.
         // A new version that cannot be read is worth saying (the message says nothing changed).
-        if (error instanceof ImportError && error.reason === 'download') return;
+        if (error instanceof ImportError && ['download', 'cancelled'].includes(error.reason))
+          return;
         const message = (error as Error).message;
         deps.notices.push({ kind: 'warning', text: `The schedule was updated, but ${message}` });
       }

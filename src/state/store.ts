@@ -7,6 +7,7 @@ import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conference, Talk, TalkKey } from '../domain/model';
 import type { SearchIndex } from '../domain/search';
 import { type Venue, venueForConference } from '../domain/venue';
+import { ImportError } from '../storage/errors';
 import { currentVersion, loadCurrentConference } from '../storage/schedule-repo';
 import type { Bookmark, ConferenceVersion, PlanBDb } from '../storage/schema';
 import { createBookmarks } from './bookmarks';
@@ -68,6 +69,8 @@ export interface AppStore {
   start(): Promise<void>;
   /** Imports a schedule (URL or file text); rejects with a message safe to show. */
   importSchedule(request: ImportRequest): Promise<ImportOutcome>;
+  /** Loads the configured schedule again after the first load failed or was cancelled. */
+  retryStart(): Promise<void>;
   /** Checks the configured schedule for changes (conditional request). */
   refresh(): Promise<void>;
   toggleBookmark(talk: Talk): Promise<void>;
@@ -155,7 +158,24 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     bookmarks: bookmarks.bookmarks,
     notices,
     reload,
+    showFirstTalks(c) {
+      conference.value = c;
+      applyNowParam();
+    },
   });
+
+  /** The configured schedule, the first time; a failure is shown with a way to retry. */
+  async function firstImport(): Promise<void> {
+    imports.startError.value = null;
+    try {
+      await imports.importSchedule({ kind: 'url', url: deps.scheduleUrl });
+    } catch (error) {
+      // No schedule yet: "your current schedule is unchanged" would make no sense here.
+      imports.startError.value =
+        error instanceof ImportError ? error.detail : (error as Error).message;
+    }
+    applyNowParam();
+  }
 
   const store: AppStore = {
     conference,
@@ -186,18 +206,14 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
       performance.mark?.('planb:started');
       started.value = true;
       if (!conference.value) {
-        try {
-          await imports.importSchedule({ kind: 'url', url: deps.scheduleUrl });
-        } catch (error) {
-          imports.startError.value = (error as Error).message;
-        }
-        applyNowParam();
+        await firstImport();
       } else if (isOnline()) {
         // After the first screen is up: checking for a new schedule must not delay it.
         setTimeout(() => void store.refresh(), REFRESH_AFTER_START_MS);
       }
     },
     importSchedule: imports.importSchedule,
+    retryStart: firstImport,
     refresh: imports.refresh,
     toggleBookmark: bookmarks.toggle,
     removeBookmark: bookmarks.remove,

@@ -4,10 +4,11 @@
 import { ScheduleError } from '../domain/errors';
 
 /**
- * Why an import failed: `download` (no network, the server refused), `schedule` (the file is not
+ * Why an import failed: `download` (no network, the server refused), `cancelled` (the user
+ * stopped it), `schedule` (the file is not
  * a schedule we can read), `storage` (the disk is full), `other` (anything else).
  */
-export type ImportErrorReason = 'download' | 'schedule' | 'storage' | 'other';
+export type ImportErrorReason = 'download' | 'cancelled' | 'schedule' | 'storage' | 'other';
 
 /**
  * A schedule import that failed before anything was written; the message says so. The page's

@@ -225,8 +225,13 @@ function NoSchedule() {
       ) : (
         <p>Plan B keeps the whole schedule on your phone so it works without a network.</p>
       )}
-      <p>
-        <a class="button" href={href(['settings'])}>
+      <p class="row">
+        {error && (
+          <button type="button" class="button" onClick={() => void store.retryStart()}>
+            Retry
+          </button>
+        )}
+        <a class={error ? 'button button-quiet' : 'button'} href={href(['settings'])}>
           Load a schedule
         </a>
       </p>

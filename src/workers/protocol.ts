@@ -1,6 +1,11 @@
 /** Messages between the page and the import worker. */
 import type { ImportErrorReason } from '../storage/errors';
-import type { ImportOutcome, ImportProgress } from '../sync/schedule-import';
+import type { ImportOutcome, ImportProgress, ImportRequest } from '../sync/schedule-import';
+
+/** What the page asks of the import worker: run import `id`, or cancel it. */
+export type WorkerRequest =
+  | { id: number; request: ImportRequest; dbName?: string }
+  | { id: number; cancel: true };
 
 /** What the worker sends back for request `id`. */
 export type WorkerReply =

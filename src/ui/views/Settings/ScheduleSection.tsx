@@ -4,12 +4,14 @@
  * store, which keeps the current schedule when anything fails; the failure stays on screen in
  * an alert until the next attempt.
  */
+
 import { useMemo, useState } from 'preact/hooks';
 import { describeDiff, hasChanges } from '../../../domain/diff';
 import { summarizeConference } from '../../../domain/summary';
 import { useStore } from '../../../state/context';
 import type { Activity, ImportOutcome, ImportRequest } from '../../../state/store';
 import { shortDay } from '../../format';
+import { importProgress } from '../../import-progress';
 import { SettingsSection } from './SettingsSection';
 
 /** The file types the importers read (detected from the content, not the name). */
@@ -251,31 +253,9 @@ function Outcome({ message, origin }: { message: Message | null; origin: Origin 
   );
 }
 
-const PHASES = {
-  download: 'Downloading',
-  parse: 'Reading the schedule',
-  save: 'Saving it on this device',
-} as const;
-
 /** Where the import is. Not a live region: the top bar's activity line announces it. */
 function Progress({ activity }: { activity: Activity }) {
-  const p = activity.progress;
-  const fraction =
-    p?.phase === 'download'
-      ? p.total
-        ? Math.min(1, p.received / p.total) * 0.7
-        : undefined
-      : p?.phase === 'parse'
-        ? 0.75
-        : p
-          ? 0.9
-          : undefined;
-  const detail =
-    p?.phase === 'download'
-      ? `${PHASES.download} ${(p.received / 1024 / 1024).toFixed(1)} MB`
-      : p
-        ? PHASES[p.phase]
-        : 'Starting';
+  const { fraction, detail } = importProgress(activity.progress);
   return (
     <div class="settings-progress">
       <progress max={1} value={fraction} aria-label={activity.label} />
