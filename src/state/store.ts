@@ -6,7 +6,7 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conference, Talk, TalkKey } from '../domain/model';
 import type { SearchIndex } from '../domain/search';
-import { type Venue, venueForConference } from '../domain/venue';
+import type { Venue } from '../domain/venue';
 import { ImportError } from '../storage/errors';
 import { currentVersion, loadCurrentConference } from '../storage/schedule-repo';
 import type { Bookmark, ConferenceVersion, PlanBDb } from '../storage/schema';
@@ -18,12 +18,7 @@ import type { Importer } from './importer';
 import type { NotesStore } from './notes';
 import { createNotices, type Notices } from './notices';
 import { createPretendTime } from './pretend-time';
-import {
-  browserPushPlatform,
-  createReminders,
-  type PushPlatform,
-  type RemindersStore,
-} from './reminders';
+import type { PushPlatform, RemindersStore } from './reminders';
 import {
   type Activity,
   createScheduleImports,
@@ -121,22 +116,25 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
   const bookmarks = createBookmarks({ db, now: clock.now, notices });
   const pretend = createPretendTime({ db, clock, notices, nowParam: deps.nowParam });
   const applyNowParam = () => pretend.applyNowParam(conference.value?.timeZone);
-  const lazy = lazyStores(deps, { clock, conference, talksByKey, bookmarks, notices });
+  // The venue model (buildings, rooms, walks) loads beside the database read, off the first-load
+  // bundle; it is there before `started`, as every view that walks needs it.
+  const venues = signal<typeof import('../domain/venue') | undefined>(undefined);
+  const venuesReady = import('../domain/venue').then((m) => {
+    venues.value = m;
+  });
   const venue = computed(() =>
-    conference.value ? venueForConference(conference.value) : undefined,
+    conference.value && venues.value
+      ? venues.value.venueForConference(conference.value)
+      : undefined,
   );
-  const reminders = createReminders({
-    db,
+  const lazy = lazyStores(deps, {
     clock,
-    bookmarks: bookmarks.bookmarks,
+    conference,
     talksByKey,
-    venue,
+    bookmarks,
     notices,
-    relayUrl: deps.relayUrl,
+    venue,
     isOnline,
-    platform: 'pushPlatform' in deps ? deps.pushPlatform : browserPushPlatform(),
-    ...(deps.crowdNetwork?.fetch ? { fetch: deps.crowdNetwork.fetch } : {}),
-    ...(deps.realNow ? { realNow: deps.realNow } : {}),
   });
 
   async function reload(): Promise<void> {
@@ -196,12 +194,15 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     get crowd() {
       return lazy.crowd();
     },
-    reminders,
+    get reminders() {
+      return lazy.reminders();
+    },
     async start() {
       // Everything the first screen needs, read in parallel: the schedule and user data, the
       // pretend-clock setting, and the crowd store's code.
       const crowdStarted = lazy.crowdReady.then((c) => void c.start());
-      await Promise.all([pretend.restore(), reload(), crowdStarted, reminders.start()]);
+      const remindersStarted = lazy.remindersReady.then((r) => r.start());
+      await Promise.all([pretend.restore(), reload(), crowdStarted, remindersStarted, venuesReady]);
       applyNowParam();
       performance.mark?.('planb:started');
       started.value = true;
@@ -221,14 +222,13 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     dispose() {
       clock.dispose();
       lazy.dispose();
-      reminders.dispose();
     },
   };
   return store;
 }
 
 /**
- * The notes and crowd stores load on demand (off the first-load bundle); both are ready before
+ * The notes, crowd and reminders stores load on demand (off the first-load bundle); all are ready before
  * `started`.
  */
 function lazyStores(
@@ -239,10 +239,29 @@ function lazyStores(
     talksByKey: ReadonlySignal<ReadonlyMap<TalkKey, Talk>>;
     bookmarks: ReturnType<typeof createBookmarks>;
     notices: Notices;
+    venue: ReadonlySignal<Venue | undefined>;
+    isOnline: () => boolean;
   },
 ) {
   let crowdStore: CrowdStore | undefined;
   let notesStore: NotesStore | undefined;
+  let remindersStore: RemindersStore | undefined;
+  const remindersReady = import('./reminders').then(({ createReminders, browserPushPlatform }) => {
+    remindersStore = createReminders({
+      db: deps.db,
+      clock: parts.clock,
+      bookmarks: parts.bookmarks.bookmarks,
+      talksByKey: parts.talksByKey,
+      venue: parts.venue,
+      notices: parts.notices,
+      relayUrl: deps.relayUrl,
+      isOnline: parts.isOnline,
+      platform: 'pushPlatform' in deps ? deps.pushPlatform : browserPushPlatform(),
+      ...(deps.crowdNetwork?.fetch ? { fetch: deps.crowdNetwork.fetch } : {}),
+      ...(deps.realNow ? { realNow: deps.realNow } : {}),
+    });
+    return remindersStore;
+  });
   const crowdReady = import('./crowd').then(({ createCrowdStore }) => {
     crowdStore = createCrowdStore({
       db: deps.db,
@@ -269,6 +288,12 @@ function lazyStores(
   return {
     crowdReady,
     notesReady,
+    remindersReady,
+    reminders(): RemindersStore {
+      if (!remindersStore)
+        throw new Error('The reminders store is ready once store.start() has begun.');
+      return remindersStore;
+    },
     notes(): NotesStore {
       if (!notesStore)
         throw new Error('The notes store is ready once store.start() has read the database.');
@@ -281,6 +306,7 @@ function lazyStores(
     dispose() {
       notesStore?.dispose();
       crowdStore?.dispose();
+      remindersStore?.dispose();
     },
   };
 }

@@ -2,13 +2,13 @@
  * The app shell: top bar (conference, clock, network), the current view, the tab bar and
  * notices. Views are loaded on demand; the shell itself stays small.
  */
+import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { StoreContext, useStore } from '../state/context';
 import type { AppStore } from '../state/store';
 import { ActivityBar } from './components/ActivityBar';
 import { ClockBadge } from './components/ClockBadge';
 import { NoticeList } from './components/NoticeList';
-import { ReminderBanner } from './components/ReminderBanner';
 import { lazyView } from './lazy';
 import { href, route } from './router';
 
@@ -138,7 +138,7 @@ function Shell() {
         </a>
       </header>
       <ActivityBar />
-      {store.started.value && <ReminderBanner />}
+      {store.started.value && <LazyReminderBanner />}
       <main id="main" tabIndex={-1}>
         <Content section={section} path={path} />
       </main>
@@ -262,4 +262,19 @@ function Logo() {
       />
     </svg>
   );
+}
+
+/** The reminder banner: its code (and the reminder rules) loads once the first screen is up. */
+function LazyReminderBanner() {
+  const [Banner, setBanner] = useState<FunctionComponent | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./components/ReminderBanner').then((m) => {
+      if (live) setBanner(() => m.ReminderBanner);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Banner ? <Banner /> : null;
 }
