@@ -97,9 +97,9 @@ describe.skipIf(skip)(
           `[my-day] ${scheme}: 6 talks, scroll height ${scroll} px / viewport ${viewport} px = ${(scroll / viewport).toFixed(2)} screens`,
         );
         expect(scroll / viewport).toBeLessThanOrEqual(1.3);
-        await screenshot(page, `my-day-${scheme}`);
+        await screenshot(page, `my-day-six-bookmarks-${scheme}`);
         await page.screenshot({
-          path: resolve(ARTIFACTS, 'screenshots', `my-day-${scheme}-full.png`),
+          path: resolve(ARTIFACTS, 'screenshots', `my-day-six-bookmarks-${scheme}-full.png`),
           fullPage: true,
         });
         expect(await axeViolations(page)).toEqual([]);

@@ -59,6 +59,6 @@ export function moveText(move: PlanMove): ConflictText {
     };
   if (move.stay) return { label: 'Stay here', text: `in ${to} · ${between(move)}` };
   const walk =
-    move.walkingMinutes === undefined ? `to ${to}` : `${move.walkingMinutes} min walk to ${to}`;
+    move.walkingMinutes === undefined ? `To ${to}` : `${move.walkingMinutes} min walk to ${to}`;
   return { label: '', text: `${walk} · ${between(move)}` };
 }
