@@ -7,7 +7,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedData, sharedPath } from '../support/shared-data';
 import {
-  ARTIFACTS,
   axeViolations,
   browserSkipReason,
   launchChromium,
@@ -98,10 +97,6 @@ describe.skipIf(skip)(
         );
         expect(scroll / viewport).toBeLessThanOrEqual(1.3);
         await screenshot(page, `my-day-six-bookmarks-${scheme}`);
-        await page.screenshot({
-          path: resolve(ARTIFACTS, 'screenshots', `my-day-six-bookmarks-${scheme}-full.png`),
-          fullPage: true,
-        });
         expect(await axeViolations(page)).toEqual([]);
       }
       await context.close();
