@@ -223,6 +223,31 @@ describeWithSharedData('planDay on FOSDEM 2020: the user story Saturday', () => 
     expect(plan.missing).toEqual(['slug:an_orphan']);
   });
 
+  // The e2e test's six bookmarks: Extending sudo in Python starts with Podman but ends later,
+  // so the day follows Podman; the Python talk says the overlap and starts no walk to stargz.
+  it('six bookmarks with a clash: the overlap once, stay here, the run to K once', () => {
+    const six = [
+      'containers_podman',
+      'python2020_sudo',
+      'containers_lazy_image_distribution',
+      'onlyoffice_securly_collaborate',
+      'immutable',
+      'kubernetes',
+    ].map((s) => `slug:${s}`);
+    expect(lines(planDay(conf, six, 0, venue))).toEqual([
+      'containers_podman',
+      'python2020_sudo (not followed) {overlaps containers_podman}',
+      '  ↳ stay, 5 min between',
+      'containers_lazy_image_distribution',
+      '  ↳ 8 min walk, 15 min between, free 11:15–11:30 (15 min)',
+      'onlyoffice_securly_collaborate',
+      '  ↳ 8 min walk, 155 min between, free 11:55–14:30 (2 h 35 min)',
+      'immutable',
+      '  ↳ tight 10 min walk, 5 min between',
+      'kubernetes',
+    ]);
+  });
+
   it('on Sunday none of these Saturday bookmarks show', () => {
     expect(planDay(conf, keys, 1, venue).items).toEqual([]);
   });
