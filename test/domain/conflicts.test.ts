@@ -249,17 +249,18 @@ describe('findConflicts: hand-made cases', () => {
     expect(input).toEqual([a, a]);
   });
 
-  // Its time is measured in `npm run bench` (BENCH_ONLY=conflicts), not asserted here.
-  it('handles a large bookmark set (20,000 talks, back to back across campus)', () => {
+  // 5,000 so it stays inside the test timeout on a busy machine; 20,000 are timed in
+  // `npm run bench` (BENCH_ONLY=conflicts), not asserted here.
+  it('handles a large bookmark set (5,000 talks, back to back across campus)', () => {
     const rooms = ['Janson', 'K.3.401'];
     const base = Date.parse('2027-02-06T00:00:00Z');
-    const talks = Array.from({ length: 20_000 }, (_, i) => ({
+    const talks = Array.from({ length: 5_000 }, (_, i) => ({
       ...talk(`t${i}`, rooms[i % 2]!, '10:00', '10:30'),
       start: base + i * 10 * 60_000,
       end: base + (i + 1) * 10 * 60_000,
     })).reverse();
     const found = findConflicts(talks, venue);
-    expect(found).toHaveLength(19_999);
+    expect(found).toHaveLength(4_999);
     expect(found.every((c) => c.kind === 'tight-transfer')).toBe(true);
     expect([found[0]!.first, found[0]!.second]).toEqual(['t0', 't1']);
   });
