@@ -10,6 +10,7 @@ const sections: Section[] = [
   ['parse', 'Schedule parsing and import', benchParse],
   ['search', 'Search', async () => (await import('./search')).benchSearch()],
   ['suggest', 'Plan B suggestions', async () => (await import('./suggest')).benchSuggest()],
+  ['conflicts', 'My day', async () => (await import('./conflicts')).benchConflicts()],
   ['relay', 'Relay under load', async () => (await import('./relay')).benchRelay()],
   [
     'fanout',

@@ -3,10 +3,11 @@
  * transfers (not enough time to walk from one talk's room to the next). Pure; cancelled talks
  * are ignored.
  *
- * Which transfers are checked: A → B whenever A ends at or before B starts and no other
- * bookmarked talk fits entirely between them (A "immediately precedes" B). When the user has
- * overlapping bookmarks they have not chosen between yet, each alternative is checked, so the
- * check holds whichever they pick.
+ * Which transfers are checked: only between talks the user can attend. Of two overlapping
+ * bookmarks the day follows one (see followedTalks): the one marked attended, else the one that
+ * starts first (the user is already seated when the other begins), else the one that ends first.
+ * A → B is checked when both are followed and A is the followed talk just before B; a talk the
+ * user cannot attend because it clashes with a followed one never starts or ends a transfer.
  *
  * Unknown walking time (no venue, or a room the venue cannot place: virtual rooms, other
  * venues): a room change is flagged as `unknown-walk` when the gap is shorter than
@@ -27,6 +28,8 @@ export interface ConflictOptions {
   unknownWalkMinutes?: number;
   /** IANA zone; when given, overlap messages show the venue-local times. */
   timeZone?: string;
+  /** Talks the user marked attended: they win over any talk they overlap (see followedTalks). */
+  attended?: { has(key: TalkKey): boolean };
 }
 
 /** What every conflict says: the two talks (earlier first) and a sentence for the user. */
@@ -145,13 +148,50 @@ function transfer(
   };
 }
 
-/** Index of the first element of `sorted` (ascending) greater than `value`. */
-function upperBound(sorted: readonly number[], value: number): number {
+/**
+ * The talks the user can attend, in time order, out of bookmarks that may overlap: first every
+ * talk marked attended (they were there), then, in order of start (then end, then key), each
+ * talk that overlaps none already taken. So of two clashing bookmarks the day follows the
+ * attended one, else the one starting first, else the one ending first. Cancelled talks and
+ * repeated keys are dropped. O(n log n).
+ */
+export function followedTalks(
+  talks: readonly Talk[],
+  attended: { has(key: TalkKey): boolean } = NONE,
+): Talk[] {
+  return follow(usable(talks), attended);
+}
+
+const NONE = { has: () => false };
+
+/** followedTalks of talks already through usable(). */
+function follow(sorted: readonly Talk[], attended: { has(key: TalkKey): boolean }): Talk[] {
+  const sure = sorted.filter((t) => attended.has(t.key));
+  // maxEnd[i]: the latest end among sure[0..i] (sorted by start): some attended talk overlaps
+  // [s, e) exactly when the latest end among those starting before e is after s.
+  const maxEnd: number[] = [];
+  for (const t of sure) maxEnd.push(Math.max(maxEnd.at(-1) ?? Number.NEGATIVE_INFINITY, t.end));
+  const starts = sure.map((t) => t.start);
+  const clashesWithAttended = (t: Talk) => {
+    const before = lowerBound(starts, t.end);
+    return before > 0 && maxEnd[before - 1]! > t.start && t.end > t.start;
+  };
+  let busyUntil = Number.NEGATIVE_INFINITY;
+  return sorted.filter((t) => {
+    if (attended.has(t.key)) return true;
+    if (t.start < busyUntil || clashesWithAttended(t)) return false;
+    busyUntil = Math.max(busyUntil, t.end);
+    return true;
+  });
+}
+
+/** Index of the first element of `sorted` (ascending) not less than `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
+    if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -160,9 +200,9 @@ function upperBound(sorted: readonly number[], value: number): number {
 /**
  * Overlaps and tight transfers among the given (bookmarked) talks, ordered by the first talk,
  * then the second, overlaps before transfers. Cancelled talks and repeated keys are ignored.
- * `venue` gives walking minutes; without it every room change is an unknown walk.
- * O(n log n + conflicts): a sweep by start for overlaps, and for transfers a binary search over
- * talks sorted by end.
+ * `venue` gives walking minutes; without it every room change is an unknown walk. Overlaps are
+ * every clashing pair; transfers only between followed talks (see followedTalks).
+ * O(n log n + conflicts): a sweep by start for overlaps, and one pass over the followed talks.
  */
 export function findConflicts(
   talks: readonly Talk[],
@@ -183,27 +223,15 @@ export function findConflicts(
     if (b.end > b.start) active.push(b);
   }
 
-  // Transfers: A immediately precedes B when A.end ≤ B.start and no talk of positive length
-  // lies in [A.end, B.start]. With latestStart = the latest start of a positive-length talk
-  // ending by B.start, those A are exactly the talks ending in (latestStart, B.start].
-  const byEnd = [...sorted].sort((x, y) => x.end - y.end || byTime(x, y));
-  const ends = byEnd.map((t) => t.end);
-  const latestStart: number[] = [];
-  let max = Number.NEGATIVE_INFINITY;
-  for (const t of byEnd) {
-    if (t.end > t.start) max = Math.max(max, t.start);
-    latestStart.push(max);
-  }
-  for (const b of sorted) {
-    const upTo = upperBound(ends, b.start);
-    if (upTo === 0) continue;
-    const floor = latestStart[upTo - 1]!;
-    for (let i = upTo - 1; i >= 0 && ends[i]! > floor; i--) {
-      const a = byEnd[i]!;
-      if (a === b) continue;
-      const conflict = transfer(a, b, venue, margin, unknownWalk);
-      if (conflict) found.push({ a, b, conflict });
+  // Transfers: from the followed talk the user is in last (the latest end so far) to the next
+  // followed talk, when that one starts after it ends (two attended talks may overlap).
+  let from: Talk | undefined;
+  for (const b of follow(sorted, options.attended ?? NONE)) {
+    if (from && from.end <= b.start) {
+      const conflict = transfer(from, b, venue, margin, unknownWalk);
+      if (conflict) found.push({ a: from, b, conflict });
     }
+    if (!from || b.end >= from.end) from = b;
   }
 
   return found

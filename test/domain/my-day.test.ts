@@ -8,14 +8,33 @@ import { parseVenueDateTime } from '../../src/domain/time';
 import { venueForConference } from '../../src/domain/venue';
 import { describeWithSharedData, readShared } from '../support/shared-data';
 
-/** The plan as short lines: "talk <key> [status] {conflict kinds}" or the gap label. */
+/**
+ * The plan as short lines: "<slug> (cancelled|not followed) [status] {overlaps <slug>}" for a
+ * talk; for the move before a talk "  ↳ stay|<n> min walk|tight <n> min walk|unknown walk, <m> min
+ * between, free hh:mm–hh:mm (…) [status]".
+ */
 function lines(plan: DayPlan): string[] {
+  const short = (key: string) => key.replace(/^slug:/, '');
   return plan.items.map((i) => {
     const status = i.status ? ` [${i.status}]` : '';
-    if (i.kind === 'gap') return `${i.label}${status}`;
-    const kinds = i.conflicts.map((c) => c.kind).join(',');
-    const cancelled = i.talk.cancelled ? ' (cancelled)' : '';
-    return `${i.talk.key.replace(/^slug:/, '')}${cancelled}${status}${kinds ? ` {${kinds}}` : ''}`;
+    if (i.kind === 'move') {
+      const walk = `${i.walkingMinutes ?? '?'} min walk`;
+      const how = i.stay
+        ? 'stay'
+        : i.conflict?.kind === 'tight-transfer'
+          ? `tight ${walk}`
+          : i.conflict
+            ? 'unknown walk'
+            : walk;
+      const free = i.freeLabel ? `, ${i.freeLabel}` : '';
+      return `  ↳ ${how}, ${i.minutes} min between${free}${status}`;
+    }
+    const notes = [i.talk.cancelled ? 'cancelled' : !i.followed ? 'not followed' : ''].filter(
+      Boolean,
+    );
+    const said = notes.length ? ` (${notes.join(', ')})` : '';
+    const overlaps = i.overlaps.map((o) => `overlaps ${short(o.other)}`).join(', ');
+    return `${short(i.talk.key)}${said}${status}${overlaps ? ` {${overlaps}}` : ''}`;
   });
 }
 
@@ -34,49 +53,79 @@ describe('planDay on the demo conference', () => {
     'db_indexes_pictures', // Sunday: not shown on Saturday
   ].map((s) => `slug:${s}`);
 
-  // Talks starting together are listed by room: H.1308 before UB2.252A.
-  it('lists talks in time order with their conflicts, and the gaps between them', () => {
+  // Pods (UB2.252A) and SELinux (H.1308) both run 11:00–11:25: the day follows Pods (same
+  // times: the key decides), so SELinux is listed after it, with the overlap said once.
+  it('lists talks in time order, each overlap once, and a move before each followed talk', () => {
     const plan = planDay(conf, [...saturday, 'slug:gone_for_good'], 0, venue);
     expect(plan.day?.date).toBe('2027-02-06');
     expect(lines(plan)).toEqual([
       'keynote_welcome',
-      'free 09:55–11:00 (1 h 5 min)',
-      'security_selinux_containers {overlap}',
-      'containers_pods_no_daemon {overlap}',
-      'free 11:25–14:00 (2 h 35 min)',
-      'collab_office_suite_part1 {tight-transfer}',
-      'monitoring_office_suite_part2 {tight-transfer}',
+      '  ↳ 8 min walk, 65 min between, free 09:55–11:00 (1 h 5 min)',
+      'containers_pods_no_daemon',
+      'security_selinux_containers (not followed) {overlaps containers_pods_no_daemon}',
+      '  ↳ 8 min walk, 155 min between, free 11:25–14:00 (2 h 35 min)',
+      'collab_office_suite_part1',
+      '  ↳ tight 12 min walk, 5 min between',
+      'monitoring_office_suite_part2',
     ]);
     expect(plan.conflicts.map((c) => [c.kind, c.minutes])).toEqual([
       ['overlap', 25],
       ['tight-transfer', 7],
     ]);
     expect(plan.missing).toEqual(['slug:gone_for_good']);
-    const gap = plan.items[1]!;
-    expect(gap).toMatchObject({ kind: 'gap', minutes: 65 });
+    const selinux = plan.items[3]!;
+    expect(selinux.kind === 'talk' && selinux.overlaps[0]).toMatchObject({
+      other: 'slug:containers_pods_no_daemon',
+      otherFollowed: true,
+      conflict: { kind: 'overlap', minutes: 25 },
+    });
+    const run = plan.items[6]!;
+    expect(run).toMatchObject({
+      kind: 'move',
+      from: { room: 'AW1.120' },
+      to: { room: 'K.3.401' },
+      minutes: 5,
+      walkingMinutes: 12,
+      conflict: { kind: 'tight-transfer', minutes: 7 },
+    });
   });
 
-  it('marks past, now and next against the clock; gaps can be now', () => {
+  it('marks past, now and next against the clock; moves can be now', () => {
     expect(lines(planDay(conf, saturday, 0, venue, at('2027-02-06 11:10')))).toEqual([
       'keynote_welcome [past]',
-      'free 09:55–11:00 (1 h 5 min) [past]',
-      'security_selinux_containers [now] {overlap}',
-      'containers_pods_no_daemon [now] {overlap}',
-      'free 11:25–14:00 (2 h 35 min) [later]',
-      'collab_office_suite_part1 [next] {tight-transfer}',
-      'monitoring_office_suite_part2 [later] {tight-transfer}',
+      '  ↳ 8 min walk, 65 min between, free 09:55–11:00 (1 h 5 min) [past]',
+      'containers_pods_no_daemon [now]',
+      'security_selinux_containers (not followed) [now] {overlaps containers_pods_no_daemon}',
+      '  ↳ 8 min walk, 155 min between, free 11:25–14:00 (2 h 35 min) [later]',
+      'collab_office_suite_part1 [next]',
+      '  ↳ tight 12 min walk, 5 min between [later]',
+      'monitoring_office_suite_part2 [later]',
     ]);
     const lunch = planDay(conf, saturday, 0, venue, at('2027-02-06 12:00'));
     expect(lines(lunch).slice(2, 5)).toEqual([
-      'security_selinux_containers [past] {overlap}',
-      'containers_pods_no_daemon [past] {overlap}',
-      'free 11:25–14:00 (2 h 35 min) [now]',
+      'containers_pods_no_daemon [past]',
+      'security_selinux_containers (not followed) [past] {overlaps containers_pods_no_daemon}',
+      '  ↳ 8 min walk, 155 min between, free 11:25–14:00 (2 h 35 min) [now]',
     ]);
   });
 
-  it('two talks starting together are both next', () => {
+  it('of two talks starting together only the followed one is next', () => {
     const plan = planDay(conf, saturday, 0, venue, at('2027-02-06 10:00'));
-    expect(plan.items.filter((i) => i.status === 'next').length).toBe(2);
+    const next = plan.items.filter((i) => i.status === 'next');
+    expect(next.map((i) => i.kind === 'talk' && i.talk.key)).toEqual([
+      'slug:containers_pods_no_daemon',
+    ]);
+  });
+
+  it('a talk marked attended is followed instead, and the overlap moves to the other one', () => {
+    const attended = new Set(['slug:security_selinux_containers']);
+    const plan = planDay(conf, saturday, 0, venue, at('2027-02-06 12:00'), { attended });
+    expect(lines(plan).slice(1, 5)).toEqual([
+      '  ↳ 5 min walk, 65 min between, free 09:55–11:00 (1 h 5 min) [past]',
+      'security_selinux_containers [past]',
+      'containers_pods_no_daemon (not followed) [past] {overlaps security_selinux_containers}',
+      '  ↳ 5 min walk, 155 min between, free 11:25–14:00 (2 h 35 min) [now]',
+    ]);
   });
 
   it('keeps a cancelled bookmark in the list, without conflicts, and its time free', () => {
@@ -90,8 +139,8 @@ describe('planDay on the demo conference', () => {
     );
     expect(lines(plan)).toEqual([
       'db_indexes_pictures [now]',
-      'free 10:55–11:30 (35 min) [later]',
       'db_sharding_tears (cancelled) [later]',
+      '  ↳ stay, 35 min between, free 10:55–11:30 (35 min) [later]',
       'db_embedded_phones [next]',
     ]);
     expect(plan.conflicts).toEqual([]);
@@ -102,7 +151,12 @@ describe('planDay on the demo conference', () => {
       minGapMinutes: 90,
       seatMarginMinutes: 2,
     });
-    expect(plan.items.filter((i) => i.kind === 'gap').map((g) => g.minutes)).toEqual([155]);
+    const moves = plan.items.filter((i) => i.kind === 'move');
+    expect(moves.map((m) => [m.minutes, m.freeLabel])).toEqual([
+      [65, undefined],
+      [155, 'free 11:25–14:00 (2 h 35 min)'],
+      [5, undefined],
+    ]);
     expect(plan.conflicts.find((c) => c.kind === 'tight-transfer')?.minutes).toBe(9);
   });
 
@@ -140,28 +194,58 @@ describeWithSharedData('planDay on FOSDEM 2020: the user story Saturday', () => 
     const plan = planDay(conf, [...keys, 'slug:an_orphan'], 0, venue, now);
     expect(lines(plan)).toEqual([
       'keynotes_welcome [past]',
-      'free 09:55–10:30 (35 min) [past]',
+      '  ↳ 8 min walk, 35 min between, free 09:55–10:30 (35 min) [past]',
       'containers_podman [past]',
+      '  ↳ stay, 5 min between [past]',
       'containers_lazy_image_distribution [past]',
-      'free 11:15–11:30 (15 min) [past]',
+      '  ↳ 8 min walk, 15 min between, free 11:15–11:30 (15 min) [past]',
       'onlyoffice_securly_collaborate [past]',
+      '  ↳ stay, 5 min between [past]',
       'dozen_more_things_nextcloud [now]',
-      'free 12:25–12:55 (30 min) [later]',
+      '  ↳ 8 min walk, 30 min between, free 12:25–12:55 (30 min) [later]',
       'containers_live_migration [next]',
-      'free 13:15–13:45 (30 min) [later]',
+      '  ↳ stay, 30 min between, free 13:15–13:45 (30 min) [later]',
       'containers_k8s_runtimes [later]',
-      'free 14:05–14:30 (25 min) [later]',
-      'immutable [later] {tight-transfer}',
-      'kubernetes [later] {tight-transfer}',
-      'free 15:50–17:00 (1 h 10 min) [later]',
+      '  ↳ 1 min walk, 25 min between, free 14:05–14:30 (25 min) [later]',
+      'immutable [later]',
+      '  ↳ tight 10 min walk, 5 min between [later]',
+      'kubernetes [later]',
+      '  ↳ 10 min walk, 70 min between, free 15:50–17:00 (1 h 10 min) [later]',
       'security_using_selinux_with_container_runtimes [later]',
+      '  ↳ stay, 5 min between [later]',
       'security_the_hairy_issue_of_e2e_encryption_in_instant_messaging [later]',
+      '  ↳ stay, 5 min between [later]',
       'security_what_you_most_likely_did_not_know_about_sudo [later]',
     ]);
     expect(plan.conflicts.map((c) => c.message)).toEqual([
       'You need 10 min to walk from UD2.120 (Chavanne) to K.1.105 (La Fontaine, building K, floor 1) but have 5.',
     ]);
     expect(plan.missing).toEqual(['slug:an_orphan']);
+  });
+
+  // The e2e test's six bookmarks: Extending sudo in Python starts with Podman but ends later,
+  // so the day follows Podman; the Python talk says the overlap and starts no walk to stargz.
+  it('six bookmarks with a clash: the overlap once, stay here, the run to K once', () => {
+    const six = [
+      'containers_podman',
+      'python2020_sudo',
+      'containers_lazy_image_distribution',
+      'onlyoffice_securly_collaborate',
+      'immutable',
+      'kubernetes',
+    ].map((s) => `slug:${s}`);
+    expect(lines(planDay(conf, six, 0, venue))).toEqual([
+      'containers_podman',
+      'python2020_sudo (not followed) {overlaps containers_podman}',
+      '  ↳ stay, 5 min between',
+      'containers_lazy_image_distribution',
+      '  ↳ 8 min walk, 15 min between, free 11:15–11:30 (15 min)',
+      'onlyoffice_securly_collaborate',
+      '  ↳ 8 min walk, 155 min between, free 11:55–14:30 (2 h 35 min)',
+      'immutable',
+      '  ↳ tight 10 min walk, 5 min between',
+      'kubernetes',
+    ]);
   });
 
   it('on Sunday none of these Saturday bookmarks show', () => {

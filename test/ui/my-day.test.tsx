@@ -37,7 +37,18 @@ describe('the My day view', () => {
     expect(screen.getByRole('link', { name: 'Schedule' }).getAttribute('href')).toBe('#/schedule');
   });
 
-  it('flags the planted tight transfer between AW1.120 and K.3.401 with walking minutes', async () => {
+  /** The line before a talk that says how to get there (stay, walk, tight transfer). */
+  function moveBefore(title: RegExp): HTMLElement {
+    const move = rowOf(title).previousElementSibling as HTMLElement | null;
+    expect(move?.className).toContain('myday-move');
+    return move!;
+  }
+  /** What that line says (without its icon). */
+  function saidBefore(title: RegExp): string {
+    return expectShown(moveBefore(title).querySelector('.myday-move-text'))!.textContent!;
+  }
+
+  it('says the planted tight transfer between AW1.120 and K.3.401 once, between the two talks', async () => {
     const store = await storeAt(
       '2027-02-06T11:00',
       'collab_office_suite_part1',
@@ -46,48 +57,69 @@ describe('the My day view', () => {
     const walk = walkingMinutes(store.venue.value!, 'AW1.120', 'K.3.401')!;
     expect(walk).toBeGreaterThan(5);
     renderWithStore(store, <MyDay />);
-    const sentence = `${walk} min walk from AW1.120 to K.3.401, you have 5 min`;
-    const part2 = rowOf(/office suite, part 2/);
-    expect(part2.textContent).toContain('Tight transfer:');
-    expect(part2.textContent).toContain(
-      `${sentence} after “Self-hosting a collaborative office suite, part 1: the setup”`,
-    );
-    const part1 = rowOf(/office suite, part 1/);
-    expect(part1.textContent).toContain(
-      `${sentence} to reach “Self-hosting a collaborative office suite, part 2: monitoring it”`,
-    );
+    const sentence = `Tight transfer: ${walk} min walk to K.3.401, you have 5 min`;
+    expect(saidBefore(/office suite, part 2/)).toBe(sentence);
+    const list = document.querySelector('.myday-list')!;
+    expect(list.textContent!.split('Tight transfer').length - 1).toBe(1);
+    expect(rowOf(/office suite, part 1/).textContent).not.toContain('Tight');
     expectShown(screen.getByText(/2 talks · 1 tight transfer/));
     // Building names, not only room codes.
-    expect(part1.textContent).toContain('AW1.120 · Building AW');
-    expect(part2.textContent).toContain('K.3.401 · Building K');
+    expect(rowOf(/office suite, part 1/).textContent).toContain('AW1.120 · Building AW');
+    expect(rowOf(/office suite, part 2/).textContent).toContain('K.3.401 · Building K');
   });
 
-  it('marks both overlapping talks, saying by how much', async () => {
+  it('says an overlap once, on the talk the day does not follow', async () => {
+    // Both start at 11:00; Pods ends first (11:25), so the day follows it.
     const store = await storeAt(
       '2027-02-06T09:00',
-      'containers_pods_no_daemon',
       'keynote_volunteers',
+      'containers_pods_no_daemon',
+      'containers_live_migration',
     );
     renderWithStore(store, <MyDay />);
     const pods = rowOf(/Pods without a daemon/);
     const keynote = rowOf(/Volunteers, queues and closed doors/);
-    expect(pods.textContent).toContain(
-      'Overlap: overlaps “Volunteers, queues and closed doors: running a free conference at scale” by 25 min',
+    expect(pods.textContent).not.toContain('Overlap');
+    expect(keynote.textContent).toContain(
+      'Overlap: 25 min with “Pods without a daemon: from compose files to pod specs”, which My day follows',
     );
-    expect(keynote.textContent).toContain('Overlap: overlaps “Pods without a daemon');
-    expectShown(within(pods).getByRole('list', { name: /Problems with/ }));
-    expectShown(screen.getByText(/2 talks · 1 overlap/));
+    expect(keynote.className).toContain('myday-unfollowed');
+    expectShown(within(keynote).getByRole('list', { name: /Problems with/ }));
+    expectShown(screen.getByText(/3 talks · 1 overlap/));
+    // The next talk is in Pods' room: stay, and no walk is counted from the keynote in Janson.
+    expect(saidBefore(/Live-migrating containers/)).toBe('Stay here in UB2.252A · 35 min free');
+    expect(document.querySelectorAll('.myday-move')).toHaveLength(1);
   });
 
-  it('shows the free time between talks', async () => {
+  it('a talk marked attended is the one the day follows: the overlap moves to the other', async () => {
+    const store = await storeAt(
+      '2027-02-06T12:00',
+      'keynote_volunteers',
+      'containers_pods_no_daemon',
+      'containers_live_migration',
+    );
+    await store.notes.markAttended('slug:keynote_volunteers');
+    renderWithStore(store, <MyDay />);
+    expect(rowOf(/Volunteers, queues/).textContent).not.toContain('Overlap');
+    expect(rowOf(/Pods without a daemon/).textContent).toContain(
+      'Overlap: 25 min with “Volunteers, queues and closed doors: running a free conference at scale”, which you attended',
+    );
+    // From Janson, where the user was: a walk to UB2.252A, not "stay here".
+    const walk = walkingMinutes(store.venue.value!, 'Janson', 'UB2.252A (Lameere)');
+    expect(saidBefore(/Live-migrating containers/)).toBe(`${walk} min walk to UB2.252A · 10 min`);
+  });
+
+  it('shows the walk and the free time between talks on one line', async () => {
     const store = await storeAt(
       '2027-02-06T09:00',
       'containers_lazy_pulling',
       'monitoring_k8s_budget',
     );
     renderWithStore(store, <MyDay />);
-    const gap = screen.getByText('Free 11:55–13:00').closest('li')!;
-    expect(gap.textContent).toContain('(1 h 5 min)');
+    const walk = walkingMinutes(store.venue.value!, 'UB2.252A (Lameere)', 'K.3.401');
+    expect(saidBefore(/Kubernetes cluster observability/)).toBe(
+      `${walk} min walk to K.3.401 · 1 h 5 min free`,
+    );
     expectShown(screen.getByText(/2 talks · no conflicts/));
   });
 

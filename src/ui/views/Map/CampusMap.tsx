@@ -1,6 +1,6 @@
 /**
- * The campus drawn as inline SVG from the venue file: one labelled footprint per building at its
- * x/y, a north arrow and a scale bar derived from the buildings' lat/lon. Each building is a link
+ * The campus drawn as inline SVG from the venue file: one labelled footprint per building given
+ * (those with talks in this schedule) at its x/y, a north arrow and a scale bar derived from the buildings' lat/lon. Each building is a link
  * with a spoken name ("Building K: 4 talks now, 6 rooms"); buildings with talks on now are
  * emphasised by colour AND by the text "2 talks now", never by colour alone.
  */
@@ -76,7 +76,7 @@ function BuildingShape({
   href: string;
   onSelect: (buildingId: string) => void;
 }) {
-  const { building, label, talksNow, rooms } = summary;
+  const { building, label, talksNow } = summary;
   const status = buildingStatus(summary);
   // Wide enough for the longer line (15 px bold label, 11 px status, bold when busy).
   const w = Math.min(
@@ -89,7 +89,7 @@ function BuildingShape({
   );
   const x = clamp(building.x - w / 2, 2, mapWidth - w - 2);
   const y = clamp(building.y - BOX_H / 2, 2, mapHeight - BOX_H - 2);
-  const state = talksNow > 0 ? 'busy' : rooms.length > 0 ? 'quiet' : 'empty';
+  const state = talksNow > 0 ? 'busy' : 'quiet';
   return (
     <a
       class={`campus-building campus-${state}${selected ? ' campus-selected' : ''}`}

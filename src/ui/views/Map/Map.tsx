@@ -1,6 +1,6 @@
 /**
- * The Map view. #/map: the campus drawn from the venue file, buildings with talks now
- * emphasised; tapping one (#/map?building=U) lists its rooms with what is on now and next.
+ * The Map view. #/map: the campus drawn from the venue file (only the buildings this schedule
+ * has talks in), buildings with talks now emphasised; tapping one (#/map?building=U) lists its rooms with what is on now and next.
  * #/map/room/<slug>: that room's day. A room finder above the map finds rooms and buildings by
  * any name ("ub5132", "Rolin"). A conference with no known venue gets a plain room list.
  */
@@ -132,7 +132,6 @@ function CampusView({
               venue={venue}
               now={now}
               headingRef={headingRef}
-              empty={`No room of this schedule is in ${current.fullName}.`}
             />
           ) : (
             <p class="map-hint">Tap a building to see its rooms and what is on in them now.</p>
@@ -155,7 +154,6 @@ function CampusView({
 }
 
 function buildingSummaryText(summary: BuildingSummary): string {
-  if (summary.rooms.length === 0) return 'no rooms';
   const now = summary.talksNow;
   return `${plural(summary.rooms.length, 'room')} · ${now === 0 ? 'nothing' : plural(now, 'talk')} on now`;
 }

@@ -10,7 +10,13 @@ import { RoomCrowd } from '../../components/ReportRoom';
 import { TalkRow } from '../../components/TalkRow';
 import { dayLabel, longDay } from '../../format';
 import { href, navigate } from '../../router';
-import { buildingFullName, buildingLabel, placeText, walksToRoom } from './map-model';
+import {
+  buildingFullName,
+  buildingLabel,
+  buildingsInUse,
+  placeText,
+  walksToRoom,
+} from './map-model';
 
 /** The room's day; `dayParam` is the ?day= index from the URL, if any. */
 export function RoomDay({
@@ -39,7 +45,7 @@ export function RoomDay({
     .filter(Boolean)
     .join(' · ');
   const links = roomLinks(conference, room);
-  const walks = venue && building ? walksToRoom(venue, room.name) : [];
+  const walks = venue && building ? walksToRoom(venue, room.name, buildingsInUse(conference)) : [];
   const back = href(['map'], { building: building?.id });
 
   return (

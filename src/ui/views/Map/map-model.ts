@@ -76,29 +76,53 @@ function isGenericName(building: Building): boolean {
   return building.name.trim().toLowerCase() === `building ${building.id.toLowerCase()}`;
 }
 
-/** Every building of the venue with its rooms (in this conference) and what is on in them. */
+/**
+ * Ids of the buildings holding at least one room with a talk in this schedule: the ones the map
+ * draws and "Walking here" starts from. FOSDEM never uses buildings F and S, and a schedule may
+ * list rooms it gives no talk (FOSDEM 2024: H.3242, UB4.228…); search ignores them too.
+ */
+export function buildingsInUse(
+  conference: Conference,
+  byRoom: Map<string, Talk[]> = talksByRoom(conference),
+): Set<string> {
+  const ids = new Set<string>();
+  for (const room of conference.rooms) if (byRoom.has(room.name)) ids.add(room.building);
+  return ids;
+}
+
+/**
+ * The buildings of the venue that hold rooms with talks in this conference (buildingsInUse),
+ * with those rooms and what is on in them.
+ */
 export function summarizeBuildings(
   conference: Conference,
   venue: Venue,
   now: number,
   byRoom: Map<string, Talk[]> = talksByRoom(conference),
 ): BuildingSummary[] {
-  return venue.buildings.map((building) => {
+  const inUse = buildingsInUse(conference, byRoom);
+  return venue.buildings.flatMap((building) => {
+    if (!inUse.has(building.id)) return [];
     const rooms = conference.rooms
-      .filter((r) => r.building === building.id)
+      .filter((r) => r.building === building.id && byRoom.has(r.name))
       .sort(compareRooms)
       .map((r) => roomNowNext(r, byRoom.get(r.name) ?? [], now));
-    return {
-      building,
-      label: buildingLabel(building),
-      fullName: buildingFullName(building),
-      rooms,
-      talksNow: rooms.reduce((n, r) => n + r.now.length, 0),
-    };
+    return [
+      {
+        building,
+        label: buildingLabel(building),
+        fullName: buildingFullName(building),
+        rooms,
+        talksNow: rooms.reduce((n, r) => n + r.now.length, 0),
+      },
+    ];
   });
 }
 
-/** Rooms no building of the venue holds (virtual rooms, or every room when there is no venue). */
+/**
+ * Rooms with talks that no building of the venue holds (virtual rooms, or every room when there
+ * is no venue).
+ */
 export function roomsOutsideBuildings(
   conference: Conference,
   venue: Venue | undefined,
@@ -107,18 +131,14 @@ export function roomsOutsideBuildings(
 ): RoomNowNext[] {
   const ids = new Set(venue?.buildings.map((b) => b.id) ?? []);
   return conference.rooms
-    .filter((r) => r.building === UNKNOWN_BUILDING || !ids.has(r.building))
+    .filter((r) => byRoom.has(r.name) && (r.building === UNKNOWN_BUILDING || !ids.has(r.building)))
     .sort(compareRooms)
     .map((r) => roomNowNext(r, byRoom.get(r.name) ?? [], now));
 }
 
-/**
- * The text a building shows under its label on the map: "4 talks now", "no talks now",
- * "no rooms" (the building holds no room of this schedule).
- */
+/** The text a building shows under its label on the map: "4 talks now", "no talks now". */
 export function buildingStatus(summary: BuildingSummary): string {
-  if (summary.talksNow > 0) return `${plural(summary.talksNow, 'talk')} now`;
-  return summary.rooms.length > 0 ? 'no talks now' : 'no rooms';
+  return summary.talksNow > 0 ? `${plural(summary.talksNow, 'talk')} now` : 'no talks now';
 }
 
 /**
@@ -128,12 +148,8 @@ export function buildingStatus(summary: BuildingSummary): string {
  */
 export function buildingAccessibleName(summary: BuildingSummary): string {
   const name = `Building ${summary.label}`;
-  const rooms = summary.rooms.length;
-  if (rooms === 0) return `${name}: no rooms in this schedule`;
-  return `${name}: ${buildingStatus(summary)}, ${plural(rooms, 'room')}`;
+  return `${name}: ${buildingStatus(summary)}, ${plural(summary.rooms.length, 'room')}`;
 }
-
-/** "1 room", "3 rooms". */
 
 /** How the map relates to the world, derived from the buildings' lat/lon and x/y. */
 export interface MapGeometry {
@@ -196,9 +212,15 @@ export interface WalkFrom {
 /**
  * Walking minutes from the entrance of every other building to `roomName`, quickest first:
  * the ground-floor matrix of the venue file plus the floors to climb in the room's building
- * (the same rule as walkingMinutes for a ground-floor start). Empty when the room is unplaced.
+ * (the same rule as walkingMinutes for a ground-floor start). `from` limits the start
+ * buildings (buildingsInUse: nobody walks from a building with no talks). Empty when the room
+ * is unplaced.
  */
-export function walksToRoom(venue: Venue, roomName: string): WalkFrom[] {
+export function walksToRoom(
+  venue: Venue,
+  roomName: string,
+  from: { has(buildingId: string): boolean } = { has: () => true },
+): WalkFrom[] {
   const place = locateRoom(venue, roomName);
   if (!place) return [];
   const here = venue.buildings.find((b) => b.id === place.building);
@@ -206,7 +228,7 @@ export function walksToRoom(venue: Venue, roomName: string): WalkFrom[] {
   const stairs = Math.abs(place.floor) * here.minutesPerFloor;
   const walks: WalkFrom[] = [];
   for (const building of venue.buildings) {
-    if (building.id === here.id) continue;
+    if (building.id === here.id || !from.has(building.id)) continue;
     const between = buildingMinutes(venue, building.id, here.id);
     if (between === undefined) continue;
     walks.push({ building, minutes: Math.ceil(between + stairs) });

@@ -1,7 +1,8 @@
 /**
- * My day: the user's bookmarks for one conference day in time order, with overlaps and tight
- * transfers flagged in words (from domain/my-day's planDay), free time between talks, past
- * talks dimmed, and the bookmarks whose talk left the schedule in their own section.
+ * My day: the user's bookmarks for one conference day in time order (domain/my-day's planDay):
+ * each overlap said once, one line before each talk for getting there (stay here, the walk and
+ * free time, or a tight transfer), past talks dimmed, and the bookmarks whose talk left the
+ * schedule in their own section.
  */
 
 import { useMemo } from 'preact/hooks';
@@ -15,7 +16,7 @@ import { dayLabel } from '../../format';
 import { buildingOfRoom, dayMonth } from '../../places';
 import { href, route } from '../../router';
 import { type Bookmark, Orphans } from './Orphans';
-import { PlanGapRow, PlanTalkRow } from './PlanRows';
+import { PlanMoveRow, PlanTalkRow } from './PlanRows';
 import './MyDay.css';
 
 /** The My day view. */
@@ -26,6 +27,7 @@ export default function MyDay() {
   const bookmarks = store.bookmarks.value;
   const byKey = store.talksByKey.value;
   const now = store.clock.now.value;
+  const attended = store.notes.attended.value;
   const building = useMemo(
     () => (conference ? buildingOfRoom(conference) : () => UNKNOWN_BUILDING),
     [conference],
@@ -40,7 +42,7 @@ export default function MyDay() {
     : todayIndex(conference, now);
   const day = conference.days.find((d) => d.index === dayIndex);
 
-  const plan = planDay(conference, bookmarks.keys(), dayIndex, venue, now);
+  const plan = planDay(conference, bookmarks.keys(), dayIndex, venue, now, { attended });
   const orphans: Bookmark[] = orphaned(bookmarks.values(), byKey);
   const perDay = new Map<number, number>();
   for (const key of bookmarks.keys()) {
@@ -112,7 +114,11 @@ export default function MyDay() {
       )}
 
       <section class="myday-plan" aria-labelledby="myday-day-head">
-        <h2 id="myday-day-head" class="myday-day-head">
+        {/* With day tabs the chosen tab shows the day: the heading is for screen readers. */}
+        <h2
+          id="myday-day-head"
+          class={conference.days.length > 1 ? 'visually-hidden' : 'myday-day-head'}
+        >
           {dayName}
         </h2>
         {talks.length > 0 && (
@@ -135,11 +141,12 @@ export default function MyDay() {
                   now={now}
                   zone={zone}
                   byKey={byKey}
+                  attended={attended}
                   building={building}
                   venue={venue}
                 />
               ) : (
-                <PlanGapRow key={`gap-${item.start}`} gap={item} zone={zone} />
+                <PlanMoveRow key={`move-${item.to.key}`} move={item} />
               ),
             )}
           </ol>

@@ -1,17 +1,19 @@
-/** The rows of My day: a bookmarked talk (with its conflicts, in words) and free time. */
+/**
+ * The rows of My day: a bookmarked talk (with the overlaps said on it, in words) and, before
+ * each talk the user can attend, one line for getting there: stay, walk, or a tight transfer.
+ */
 
 import type { Talk, TalkKey } from '../../../domain/model';
-import type { PlanGap, PlanTalk } from '../../../domain/my-day';
-import { formatMinutes } from '../../../domain/my-day';
+import type { PlanMove, PlanTalk } from '../../../domain/my-day';
 import { MINUTE } from '../../../domain/time';
 import type { Venue } from '../../../domain/venue';
 import { AttendedControl } from '../../components/AttendedControl';
 import { BookmarkButton } from '../../components/BookmarkButton';
 import { NoteLink } from '../../components/NoteEditor';
-import { minutesText, spanOf, timeOf } from '../../format';
+import { minutesText, spanOf } from '../../format';
 import { roomAndBuilding } from '../../places';
 import { href } from '../../router';
-import { conflictText } from './conflict-text';
+import { moveText, overlapText } from './conflict-text';
 
 function upMinutes(ms: number): number {
   return Math.max(1, Math.ceil(ms / MINUTE)) * MINUTE;
@@ -39,6 +41,7 @@ export function PlanTalkRow({
   now,
   zone,
   byKey,
+  attended,
   building,
   venue,
 }: {
@@ -46,14 +49,16 @@ export function PlanTalkRow({
   now: number;
   zone: string;
   byKey: ReadonlyMap<TalkKey, Talk>;
+  attended: { has(key: TalkKey): boolean };
   building: (room: string) => string;
   venue: Venue | undefined;
 }) {
-  const { talk, conflicts } = item;
+  const { talk, overlaps } = item;
   const status = item.status ?? 'later';
   const classes = ['myday-item', 'myday-talk', `myday-${status}`];
   if (talk.cancelled) classes.push('myday-cancelled');
-  if (conflicts.length > 0) classes.push('myday-conflicted');
+  if (overlaps.length > 0) classes.push('myday-conflicted');
+  if (!item.followed && !talk.cancelled) classes.push('myday-unfollowed');
   const said = statusText(item, now);
   return (
     <li class={classes.join(' ')} aria-current={status === 'now' ? 'time' : undefined}>
@@ -66,22 +71,16 @@ export function PlanTalkRow({
           {talk.cancelled && <span class="badge badge-cancelled">Cancelled</span>}
           <span class="myday-title-text">{talk.title}</span>
         </a>
-        <p class="myday-meta">
-          {roomAndBuilding(talk, building, venue)}
-          {talk.track ? ` · ${talk.track}` : ''}
-        </p>
+        <p class="myday-meta">{roomAndBuilding(talk, building, venue)}</p>
         {talk.cancelled && status !== 'past' && (
           <p class="myday-plan-b">Cancelled: open the talk for a plan B in the same slot.</p>
         )}
-        {conflicts.length > 0 && (
+        {overlaps.length > 0 && (
           <ul class="plain-list myday-conflicts" aria-label={`Problems with “${talk.title}”`}>
-            {conflicts.map((c) => {
-              const { label, text } = conflictText(c, talk.key, byKey);
+            {overlaps.map((o) => {
+              const { label, text } = overlapText(o, byKey, attended);
               return (
-                <li
-                  key={`${c.kind}:${c.first}:${c.second}`}
-                  class={`myday-conflict myday-conflict-${c.kind}`}
-                >
+                <li key={o.other} class="myday-conflict myday-conflict-overlap">
                   <span aria-hidden="true" class="myday-conflict-icon">
                     ⚠
                   </span>
@@ -104,18 +103,24 @@ export function PlanTalkRow({
   );
 }
 
-/** Free time between two bookmarked talks. */
-export function PlanGapRow({ gap, zone }: { gap: PlanGap; zone: string }) {
-  const status = gap.status ?? 'later';
+/** Getting from one followed talk to the next: stay, walk (and free time), or a warning. */
+export function PlanMoveRow({ move }: { move: PlanMove }) {
+  const status = move.status ?? 'later';
+  const { label, text } = moveText(move);
+  const classes = ['myday-item', 'myday-move', `myday-${status}`];
+  if (move.conflict) classes.push(`myday-move-warn myday-conflict-${move.conflict.kind}`);
+  else if (move.stay) classes.push('myday-move-stay');
+  if (move.freeLabel) classes.push('myday-move-free');
   return (
-    <li
-      class={`myday-item myday-gap myday-${status}`}
-      aria-current={status === 'now' ? 'time' : undefined}
-    >
-      <span class="myday-gap-text">
-        Free {timeOf(gap.start, zone)}–{timeOf(gap.end, zone)}
-      </span>{' '}
-      <span class="myday-gap-length">({formatMinutes(gap.minutes)})</span>
+    <li class={classes.join(' ')} aria-current={status === 'now' ? 'time' : undefined}>
+      <span aria-hidden="true" class="myday-move-icon">
+        {move.conflict ? '⚠' : move.stay ? '↺' : '↓'}
+      </span>
+      <span class="myday-move-text">
+        {label && <strong>{label}</strong>}
+        {label && (move.conflict ? ': ' : ' ')}
+        {text}
+      </span>
       {status === 'now' && <span class="badge myday-status myday-status-now">Now</span>}
     </li>
   );
