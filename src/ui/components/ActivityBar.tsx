@@ -8,7 +8,8 @@ export function ActivityBar() {
   if (!activity) return null;
   const { fraction, detail } = importProgress(activity.progress);
   return (
-    <div class="activity">
+    // A named region: all content sits in a landmark, and the bar is found by its name.
+    <section class="activity" aria-label="Schedule import">
       <progress max={1} value={fraction} aria-label={activity.label} />
       <span role="status" aria-live="polite">
         {detail}…
@@ -18,6 +19,6 @@ export function ActivityBar() {
           Cancel
         </button>
       )}
-    </div>
+    </section>
   );
 }
