@@ -82,6 +82,14 @@ export async function benchBrowser(): Promise<string[]> {
       // First visit: the app downloads FOSDEM 2024, parses it in the worker and stores it.
       await page.goto(`${relay.url}/?now=2024-02-03T11:00#/now`);
       await page.waitForSelector(TALK, { timeout: 60_000 });
+      // Talks paint before the import is stored (issue 12): wait for the whole import.
+      await page.waitForFunction(
+        () => performance.getEntriesByName('planb:import').length > 0,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
       imports.push(
         await page.evaluate(
           () => performance.getEntriesByName('planb:import')[0]?.duration ?? Number.NaN,
