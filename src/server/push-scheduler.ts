@@ -7,10 +7,12 @@
  * A reminder is sent once: it is deleted when the push service accepted it, when the service
  * refused it for good (4xx), or when it is more than `lateMs` (10 min) overdue (a reminder for a
  * talk that has begun is noise). A subscription the service says is gone (404, 410) is
- * forgotten. Other failures (network, 429, 5xx) are tried again next round, up to 3 tries.
+ * forgotten, and so is one whose endpoint resolves to a private address (push-lookup.ts). Other
+ * failures (network, 429, 5xx) are tried again next round, up to 3 tries.
  */
 import type { Agent } from 'node:https';
 import type { VapidKeys } from './push-keys';
+import { PRIVATE_ENDPOINT, publicPushAgent } from './push-lookup';
 import type { DueReminder, PushStore, PushTarget } from './push-store';
 
 /** Sends one push; resolves on acceptance, rejects with { statusCode? } otherwise. */
@@ -18,9 +20,14 @@ export type PushSender = (target: PushTarget, payload: string, ttlSeconds: numbe
 
 /**
  * A sender through the web-push library, signing with the relay's VAPID keys. `agent`: the
- * HTTPS agent to send with (tests pass one trusting their local push service's certificate).
+ * HTTPS agent to send with; by default one that connects only to public addresses (see
+ * push-lookup.ts; tests pass one trusting their local push service's certificate).
  */
-export function webPushSender(keys: VapidKeys, subject: string, agent?: Agent): PushSender {
+export function webPushSender(
+  keys: VapidKeys,
+  subject: string,
+  agent: Agent = publicPushAgent(),
+): PushSender {
   return async (target, payload, ttlSeconds) => {
     // Loaded on the first reminder, not at start-up (it brings asn1.js, jws and a proxy agent).
     const { default: webpush } = await import('web-push');
@@ -29,7 +36,7 @@ export function webPushSender(keys: VapidKeys, subject: string, agent?: Agent): 
       TTL: ttlSeconds,
       urgency: 'high',
       timeout: 10_000,
-      ...(agent ? { agent } : {}),
+      agent,
     });
   };
 }
@@ -145,8 +152,9 @@ export class PushScheduler {
       store.done(r.subscription, r.at);
       result.sent++;
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404 || status === 410) {
+      const { statusCode: status, code } = error as { statusCode?: number; code?: string };
+      if (status === 404 || status === 410 || code === PRIVATE_ENDPOINT) {
+        if (code === PRIVATE_ENDPOINT) this.#o.onError(error);
         gone.add(r.subscription);
         store.forget(r.subscription);
         result.gone++;
