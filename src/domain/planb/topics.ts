@@ -27,6 +27,7 @@ import {
 } from './tracks';
 import {
   caseCounts,
+  familyNames,
   foldedWords,
   type NameSets,
   namesAsWritten,
@@ -187,11 +188,12 @@ export function buildTopics(conference: { talks: readonly TopicTalk[] }): TopicI
     tokens,
     texts.map((t) => t.abstract),
   );
-  const names: NameSets = {
+  const known: NameSets = {
     folded: namesFromCase(cased),
     exact: namesAsWritten(oneWordTrackNames(talks), cased),
     stop: typeWords(talks),
   };
+  const names: NameSets = { ...known, families: familyNames(tokens, known) };
 
   // 2. Terms per talk, field-weighted; document frequencies.
   const reader = new TermReader(tokens, names);

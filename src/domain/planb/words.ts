@@ -2,7 +2,10 @@
  * The words of a talk as the topic model reads them. Two kinds of term:
  * - names: technology and project names kept whole, case and punctuation folded but never
  *   stemmed ("eBPF", "C++", "Node.js", "K8s", "RISC-V", "KDE", "PostgreSQL"; "Rust" or
- *   "Wayland" when the schedule writes them capitalized mid-sentence);
+ *   "Wayland" when the schedule writes them capitalized mid-sentence); names joined by a slash
+ *   are read one by one ("NetBSD/arm64", "GNU/Linux"), and a compound name also counts, for
+ *   half, as the family it ends in when the schedule uses that name on its own ("NetBSD" → BSD,
+ *   "WebRTC" → RTC, "MicroPython" → Python; never "JavaScript" → Java);
  * - words: everything else, folded, stopwords dropped, stemmed with the Porter stemmer
  *   ("containers" and "container" are one term).
  * Stopwords are the function words of English (stopwords-en's long list, less words that name
@@ -19,6 +22,8 @@ interface TermHit {
   key: string;
   spelling: string;
   name: boolean;
+  /** How much an occurrence counts (1; less for the family name inside a compound name). */
+  share?: number;
 }
 
 const folded = (words: readonly string[]) => new Set(words.map(foldText));
@@ -216,6 +221,50 @@ export interface NameSets {
   exact: ReadonlySet<string>;
   /** Folded words that say how a session is held, not what about: its type names (bof, keynote). */
   stop: ReadonlySet<string>;
+  /**
+   * Folded names the schedule writes on their own, of three letters or more ("bsd", "ruby",
+   * "python", "rtc"): a compound name ending in one at a case boundary also counts as it.
+   */
+  families?: ReadonlySet<string>;
+}
+
+/**
+ * The names a schedule uses on their own, folded, of three letters or more: the families a
+ * compound name can belong to (see familyOf).
+ */
+export function familyNames(tokens: TokenTable, names: NameSets): Set<string> {
+  const out = new Set<string>();
+  for (const text of tokens.texts) {
+    if (text.length < 3 || /[._\-/]/.test(text)) continue;
+    const spelling = singularName(text);
+    const folded = foldText(spelling);
+    const name =
+      looksLikeName(text) ||
+      (ALL_UPPER.test(text) && HAS_LETTER.test(text)) ||
+      names.folded.has(folded) ||
+      names.exact.has(text);
+    if (name && !NUMBER.test(folded)) out.add(folded);
+  }
+  return out;
+}
+
+/** What the family name inside a compound name ("BSD" in "NetBSD") counts, per occurrence. */
+const FAMILY_SHARE = 0.5;
+/** A case boundary: lower to upper ("Net|BSD", "Web|RTC"), or acronym to word ("J|Ruby"). */
+const CASE_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
+
+/**
+ * The family a compound name belongs to: the longest tail after a case boundary that the
+ * schedule uses as a name of its own ("NetBSD" → BSD, "WebRTC" → RTC, "JRuby" → Ruby,
+ * "MicroPython" → Python, "PostgreSQL" → SQL); undefined when none ("Nextcloud", "JavaScript":
+ * "Script" is no name).
+ */
+export function familyOf(name: string, families: ReadonlySet<string>): string | undefined {
+  for (const m of name.matchAll(CASE_BOUNDARY)) {
+    const tail = name.slice(m.index);
+    if (tail.length >= 3 && families.has(foldText(tail))) return tail;
+  }
+  return undefined;
 }
 
 /**
@@ -231,6 +280,8 @@ export class TermReader {
   readonly #ids = new Map<string, number>();
   /** Per language: token id → its term ids (undefined: not analysed yet). */
   readonly #terms = new Map<string, (Int32Array | undefined)[]>();
+  /** Per language: token id → what each of its terms counts per occurrence (1 or less). */
+  readonly #shares = new Map<string, Float32Array[]>();
   /** Per language: token id → how each of its terms is spelled there. */
   readonly #spellings = new Map<string, string[][]>();
   /** Per language: token id → how often it was read (for labels). */
@@ -255,13 +306,16 @@ export class TermReader {
     let terms = this.#terms.get(lang);
     let seen = this.#seen.get(lang);
     let spellings = this.#spellings.get(lang);
-    if (!terms || !seen || !spellings) {
+    let shares = this.#shares.get(lang);
+    if (!terms || !seen || !spellings || !shares) {
       terms = [];
       spellings = [];
+      shares = [];
       seen = new Int32Array(this.#tokens.texts.length);
       this.#terms.set(lang, terms);
       this.#seen.set(lang, seen);
       this.#spellings.set(lang, spellings);
+      this.#shares.set(lang, shares);
     }
     for (const stored of ids) {
       const token = tokenId(stored);
@@ -271,10 +325,13 @@ export class TermReader {
         found = Int32Array.from(hits, (h) => this.#id(h));
         terms[token] = found;
         spellings[token] = hits.map((h) => h.spelling);
+        shares[token] = Float32Array.from(hits, (h) => h.share ?? 1);
       }
       seen[token]! += 1;
-      for (const id of found) {
-        const w = this.isName[id] ? weight * nameBoost : weight;
+      const share = shares[token]!;
+      for (let k = 0; k < found.length; k++) {
+        const id = found[k]!;
+        const w = (this.isName[id] ? weight * nameBoost : weight) * share[k]!;
         tf.set(id, (tf.get(id) ?? 0) + w);
       }
     }
@@ -338,15 +395,39 @@ function termsOfToken(text: string, language: string, names: NameSets): TermHit[
       out.push({ key: `w:${stemmer(folded)}`, spelling: folded, name: false });
   };
   if (NUMBER.test(text)) return out;
+  // Names joined by a slash are alternatives or pairs ("NetBSD/arm64", "GNU/Linux", "TCP/IP"):
+  // each is a name of its own. Not a version ("HTTP/3") nor a path of plain words.
+  const parts = text.split('/');
+  if (parts.length > 1 && parts.every((p) => p.length >= 2 && !NUMBER.test(p))) {
+    if (parts.some((p) => looksLikeName(p) || ALL_UPPER.test(p))) {
+      for (const part of parts) nameOrWord(part, language, names, out, word);
+      return out;
+    }
+  }
+  nameOrWord(text, language, names, out, word);
+  return out;
+}
+
+/** The terms of a token that is a name on its face, else of its plain words. */
+function nameOrWord(
+  text: string,
+  language: string,
+  names: NameSets,
+  out: TermHit[],
+  word: (text: string) => void,
+): void {
   if (looksLikeName(text) || (ALL_UPPER.test(text) && text.length >= 2 && HAS_LETTER.test(text))) {
     const spelling = singularName(text);
     const folded = foldText(spelling);
-    if (!isStopword(folded, language) && !names.stop.has(folded))
-      out.push({ key: `n:${folded}`, spelling, name: true });
+    if (isStopword(folded, language) || names.stop.has(folded)) return;
+    out.push({ key: `n:${folded}`, spelling, name: true });
+    // "NetBSD" is also about BSD, "WebRTC" about RTC: the family counts, for half.
+    const family = names.families && familyOf(spelling, names.families);
+    if (family && !names.stop.has(foldText(family)))
+      out.push({ key: `n:${foldText(family)}`, spelling: family, name: true, share: FAMILY_SHARE });
   } else if (/[._\-/]/.test(text)) {
     for (const part of text.split(/[._\-/]/)) word(part);
   } else word(text);
-  return out;
 }
 
 /** The folded words of a short label ("lightningtalk" stays one word; "Main Track" is two). */

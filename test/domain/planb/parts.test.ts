@@ -181,6 +181,34 @@ describe('topic model', () => {
     expect(none.content).toBe(0);
     expect(none.terms).toEqual([]);
   });
+
+  it('reads a compound name as part of its family, and names joined by a slash one by one', () => {
+    const bsd = talk('bsd', 'H.2215', '10:00', {
+      title: 'What is new in BSD kernels',
+      abstract: 'BSD schedulers, BSD jails and the BSD boot loader, compared.',
+    });
+    const netbsd = talk('netbsd', 'K.4.201', '10:00', {
+      title: 'Porting Go to NetBSD/arm64',
+      abstract: 'Signals and threads on NetBSD/arm64, and what Go needed.',
+    });
+    const js = talk('js', 'H.1308', '10:00', {
+      title: 'JavaScript bundlers compared',
+      abstract: 'Bundling JavaScript for the browser.',
+    });
+    const java = talk('java', 'H.1309', '10:00', {
+      title: 'Java records in depth',
+      abstract: 'Records arrived in Java 16.',
+    });
+    const topics = buildTopics(conference([bsd, netbsd, js, java]));
+    const termsOf = (t: Talk) =>
+      [...topics.terms[topics.rows.get(t.key)!]!].map((id) => topics.labels[id]);
+    // "NetBSD/arm64" is NetBSD and arm64, and NetBSD is a BSD: the two talks share a term.
+    expect(termsOf(netbsd)).toContain('BSD');
+    expect(topicRelation(topics, bsd, netbsd).content).toBeGreaterThan(0);
+    // "Script" is no name of its own: JavaScript is not taken for a kind of Java.
+    expect(termsOf(js)).not.toContain('Java');
+    expect(topicRelation(topics, java, js).content).toBe(0);
+  });
 });
 
 describe('likely full', () => {
